@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Installs (where missing) and starts PostgreSQL and RabbitMQ as plain local processes for the test suites.
+# Usage: scripts/infra.sh start|stop|env     State lives under .state/test-infra (git-ignored).
+# Local development defaults only: the passwords below protect nothing but a loopback-bound throwaway instance.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+state="${PARTNERSHIP_INFRA_STATE:-$root/.state/test-infra}"
+pg_port="${PARTNERSHIP_TEST_PG_PORT:-55432}"
+amqp_port="${PARTNERSHIP_TEST_AMQP_PORT:-35672}"
+epmd_port="${PARTNERSHIP_TEST_EPMD_PORT:-54369}"
+pg_password="dev-postgres"
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
+
+ensure_packages() {
+  local missing=()
+  [ -n "$pg_bin" ] && [ -x "$pg_bin/postgres" ] || missing+=(postgresql)
+  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]}" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # Debian starts system instances on install; ours run on their own ports, so stop theirs to save memory.
+    (service postgresql stop; service rabbitmq-server stop) >/dev/null 2>&1 || true
+    pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  fi
+}
+
+as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups -- "$@"; }
+
+wait_for_port() { # host port seconds
+  for _ in $(seq 1 $(( $3 * 5 ))); do
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "timed out waiting for $1:$2" >&2; return 1
+}
+
+start_postgres() {
+  local data="$state/pg"
+  if [ ! -s "$data/PG_VERSION" ]; then
+    mkdir -p "$data"; chown nobody:nogroup "$data"; chmod 700 "$data"
+    local pwfile; pwfile="$(mktemp)"; echo "$pg_password" > "$pwfile"; chmod 644 "$pwfile"
+    as_nobody "$pg_bin/initdb" -D "$data" -U postgres --pwfile="$pwfile" --auth=scram-sha-256 -E UTF8 >/dev/null
+    rm -f "$pwfile"
+  fi
+  mkdir -p "$state/pg-socket"; chown nobody:nogroup "$state/pg-socket"
+  if ! as_nobody "$pg_bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    as_nobody "$pg_bin/pg_ctl" -D "$data" -l "$state/pg-socket/pg.log" -w -o \
+      "-p $pg_port -k $state/pg-socket -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=on" start >/dev/null
+  fi
+  wait_for_port 127.0.0.1 "$pg_port" 30
+}
+
+start_rabbitmq() {
+  local rs="$state/rabbitmq"
+  mkdir -p "$rs/mnesia" "$rs/log"
+  echo "[rabbitmq_management]." > "$rs/enabled_plugins"
+  : > "$rs/rabbitmq.conf"
+  : > "$rs/rabbitmq-env.conf"
+  export HOME="$rs" RABBITMQ_MNESIA_BASE="$rs/mnesia" RABBITMQ_LOG_BASE="$rs/log" RABBITMQ_LOGS="$rs/log/rabbit.log" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$rs/enabled_plugins" RABBITMQ_CONFIG_FILE="$rs/rabbitmq" \
+    RABBITMQ_CONF_ENV_FILE="$rs/rabbitmq-env.conf" RABBITMQ_PID_FILE="$rs/rabbit.pid" \
+    RABBITMQ_NODENAME="rabbit-test@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$amqp_port" \
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-rabbitmq_management listener [{port,$((amqp_port + 1))},{ip,\"127.0.0.1\"}]" \
+    ERL_EPMD_PORT="$epmd_port" RABBITMQ_DIST_PORT="$((amqp_port + 2))"
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$amqp_port") 2>/dev/null; then
+    nohup /usr/lib/rabbitmq/bin/rabbitmq-server > "$rs/log/stdout.log" 2>&1 &
+  fi
+  wait_for_port 127.0.0.1 "$amqp_port" 90
+}
+
+print_env() {
+  echo "export PARTNERSHIP_TEST_PG='Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password'"
+  echo "export PARTNERSHIP_TEST_AMQP='amqp://guest:guest@127.0.0.1:$amqp_port/'"
+}
+
+case "${1:-start}" in
+  start) ensure_packages; start_postgres; start_rabbitmq; print_env ;;
+  stop)
+    [ -n "$pg_bin" ] && as_nobody "$pg_bin/pg_ctl" -D "$state/pg" -m fast stop >/dev/null 2>&1 || true
+    [ -f "$state/rabbitmq/rabbit.pid" ] && kill "$(cat "$state/rabbitmq/rabbit.pid")" 2>/dev/null || true
+    ERL_EPMD_PORT="$epmd_port" epmd -kill >/dev/null 2>&1 || true ;;
+  env) print_env ;;
+  *) echo "usage: $0 start|stop|env" >&2; exit 2 ;;
+esac
