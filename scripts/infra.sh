@@ -62,7 +62,7 @@ start_rabbitmq() {
     RABBITMQ_CONF_ENV_FILE="$rs/rabbitmq-env.conf" RABBITMQ_PID_FILE="$rs/rabbit.pid" \
     RABBITMQ_NODENAME="rabbit-test@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$amqp_port" \
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-rabbitmq_management listener [{port,$((amqp_port + 1))},{ip,\"127.0.0.1\"}]" \
-    ERL_EPMD_PORT="$epmd_port" RABBITMQ_DIST_PORT="$((amqp_port + 2))"
+    ERL_EPMD_PORT="$epmd_port" RABBITMQ_DIST_PORT="$((amqp_port + 2))" ERL_CRASH_DUMP="$rs/log/erl_crash.dump"
   if ! (exec 3<>"/dev/tcp/127.0.0.1/$amqp_port") 2>/dev/null; then
     nohup /usr/lib/rabbitmq/bin/rabbitmq-server > "$rs/log/stdout.log" 2>&1 &
   fi
