@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Partnership.Contracts.Health.V1;
+using Partnership.Health.Data;
+using Partnership.Health.Domain;
+using Partnership.ServiceDefaults.Auth;
+using Partnership.ServiceDefaults.Outbox;
+using Partnership.ServiceDefaults.Validation;
+
+namespace Partnership.Health.Apis;
+
+public static class AssessmentsApi
+{
+    public const string WriteScope = "health.write";
+    public const string ReadScope = "health.read";
+
+    public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/health/assessments").WithTags("Health assessments");
+        group.MapPost("/", RecordAssessment)
+            .RequireAuthorization(WriteScope)
+            .WithValidation<RecordHealthAssessmentRequest>()
+            .WithSummary("Record a completed initial or review health assessment");
+        group.MapGet("/", ListAssessments)
+            .RequireAuthorization(ReadScope)
+            .WithSummary("List the assessments the caller's agency submitted");
+        group.MapGet("/{id:guid}", GetAssessment)
+            .RequireAuthorization(ReadScope)
+            .WithSummary("One assessment the caller's agency submitted");
+        return app;
+    }
+
+    private static async Task<Results<Created<HealthAssessmentResponse>, ProblemHttpResult>> RecordAssessment(
+        RecordHealthAssessmentRequest request, ClaimsPrincipal user, HealthDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (user.Agency() is not { } agency)
+        {
+            return TypedResults.Problem("The token names no agency.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var assessment = new HealthAssessment
+        {
+            Id = Guid.CreateVersion7(),
+            ChildKey = request.ChildKey!,
+            AssessmentType = Enum.Parse<HealthAssessmentType>(request.AssessmentType!, ignoreCase: true),
+            DueDate = request.DueDate!.Value,
+            CompletedOn = request.CompletedOn!.Value,
+            DentalCheckUpToDate = request.DentalCheckUpToDate,
+            ImmunisationsUpToDate = request.ImmunisationsUpToDate,
+            SdqScore = request.SdqScore,
+            SubmittedByAgency = agency,
+            SubmittedBy = user.Caller(),
+            RecordedAt = clock.GetUtcNow(),
+        };
+        db.Assessments.Add(assessment);
+        db.AddIntegrationEvent(assessment.ToCompletedEvent());
+        await db.SaveChangesAsync(ct);
+
+        return TypedResults.Created($"/api/health/assessments/{assessment.Id}", assessment.ToResponse());
+    }
+
+    private static async Task<Ok<PagedResult<HealthAssessmentResponse>>> ListAssessments(
+        ClaimsPrincipal user, HealthDbContext db, CancellationToken ct, int page = 1, int pageSize = 50)
+    {
+        page = Math.Max(page, 1);
+        pageSize = Math.Clamp(pageSize, 1, 500);
+        var agency = user.Agency();
+        var query = db.Assessments.AsNoTracking().Where(a => a.SubmittedByAgency == agency);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.RecordedAt).ThenBy(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return TypedResults.Ok(new PagedResult<HealthAssessmentResponse>(items.Select(a => a.ToResponse()).ToList(), page, pageSize, total));
+    }
+
+    private static async Task<Results<Ok<HealthAssessmentResponse>, NotFound>> GetAssessment(
+        Guid id, ClaimsPrincipal user, HealthDbContext db, CancellationToken ct)
+    {
+        var agency = user.Agency();
+        var assessment = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.SubmittedByAgency == agency, ct);
+        return assessment is null ? TypedResults.NotFound() : TypedResults.Ok(assessment.ToResponse());
+    }
+}
