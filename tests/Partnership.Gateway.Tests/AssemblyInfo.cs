@@ -1,0 +1,3 @@
+using Partnership.Gateway.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(Platform))]

@@ -1,0 +1,30 @@
+using Partnership.ServiceDefaults.Auth;
+
+namespace Partnership.Gateway.Tests.Infrastructure;
+
+/// <summary>The identity stand-in and downstream echo services, shared by every test in the assembly.</summary>
+public sealed class Platform : IAsyncLifetime
+{
+    public TestIdentityProvider Identity { get; } = new();
+    public EchoServices Services { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        await Identity.StartAsync();
+        await Services.StartAsync(PartnershipApis.All.Select(a => a.Service).Append("dashboard"));
+    }
+
+    /// <summary>Aspire-style discovery settings pointing each service name at its echo port, and identity at the stand-in.</summary>
+    public Dictionary<string, string?> DiscoverySettings()
+    {
+        var settings = Services.Urls.ToDictionary(s => $"services:{s.Key}:http:0", s => (string?)s.Value);
+        settings["services:identity:http:0"] = Identity.Issuer;
+        return settings;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Identity.DisposeAsync();
+    }
+}
