@@ -1,0 +1,22 @@
+namespace Partnership.Identity.Hosting;
+
+/// <summary>The identity service's own configuration keys, read once at startup.</summary>
+public sealed record IdentityServerSettings(Uri Issuer, bool AllowHttp, TimeSpan AccessTokenLifetime, bool SeedDevelopmentUsers)
+{
+    private const string FallbackIssuer = "http://localhost:5001";
+
+    public static IdentityServerSettings From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        // The issuer is the URL other services reach us on (Aspire passes it); without it, our own first listening URL.
+        var issuer = configuration["Identity:Issuer"]
+            ?? configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
+            ?? FallbackIssuer;
+
+        return new IdentityServerSettings(
+            Issuer: new Uri(issuer, UriKind.Absolute),
+            // Plain http is for local development only: production must set Identity:AllowHttp=false and terminate TLS.
+            AllowHttp: configuration.GetValue("Identity:AllowHttp", true),
+            AccessTokenLifetime: TimeSpan.FromMinutes(configuration.GetValue("Identity:AccessTokenLifetimeMinutes", 15)),
+            SeedDevelopmentUsers: configuration.GetValue("Identity:SeedDevelopmentUsers", environment.IsDevelopment()));
+    }
+}

@@ -1,0 +1,30 @@
+using Partnership.Identity.Data;
+using Partnership.Identity.Endpoints;
+using Partnership.Identity.Hosting;
+using Partnership.ServiceDefaults;
+using Partnership.ServiceDefaults.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddPartnershipDbContext<IdentityDbContext>("identitydb");
+builder.AddIdentityServer();
+
+var app = builder.Build();
+
+app.UsePartnershipDefaults();
+// Before authentication: OpenIddict rejects bad client secrets inside the authentication middleware.
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapIdentityEndpoints();
+app.MapDefaultEndpoints();
+
+await app.MigrateDatabaseAsync<IdentityDbContext>();
+await app.InitializeIdentityAsync();
+
+await app.RunAsync();
+
+/// <summary>Entry point, public so the integration tests can host the service with WebApplicationFactory.</summary>
+public partial class Program;
