@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Partnership.Gateway.Proxy;
@@ -27,7 +28,8 @@ internal sealed class DownstreamResponseMiddleware(RequestDelegate next, ILogger
         logger.LogWarning(error.Exception, "Proxying to {Path} failed: {ForwarderError}", context.Request.Path, error.Error);
         if (!context.Response.HasStarted)
         {
-            await GatewayProblems.WriteAsync(context, context.Response.StatusCode, "Service unavailable",
+            var status = context.Response.StatusCode;
+            await GatewayProblems.WriteAsync(context, status, ReasonPhrases.GetReasonPhrase(status),
                 "The gateway could not get a response from the service.");
         }
     }

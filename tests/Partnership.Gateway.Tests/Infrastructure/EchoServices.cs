@@ -21,6 +21,9 @@ public sealed class EchoServices : IAsyncDisposable
 
     public ConcurrentQueue<EchoedRequest> Received { get; } = new();
 
+    /// <summary>Every path that reached a service, recorded on arrival (before its body is read) to catch partial forwards.</summary>
+    public ConcurrentQueue<string> Arrived { get; } = new();
+
     public IReadOnlyDictionary<string, string> Urls => _serviceByPort.ToDictionary(p => p.Value, p => $"http://127.0.0.1:{p.Key}");
 
     public async Task StartAsync(IEnumerable<string> services)
@@ -43,6 +46,7 @@ public sealed class EchoServices : IAsyncDisposable
         _app = builder.Build();
         _app.Run(async context =>
         {
+            Arrived.Enqueue(context.Request.Path.ToString());
             long bodyBytes = 0;
             var buffer = new byte[81920];
             int read;
@@ -66,7 +70,7 @@ public sealed class EchoServices : IAsyncDisposable
         await _app.StartAsync();
     }
 
-    public bool SawPath(string pathFragment) => Received.Any(r => r.Path.Contains(pathFragment, StringComparison.Ordinal));
+    public bool SawPath(string pathFragment) => Arrived.Any(p => p.Contains(pathFragment, StringComparison.Ordinal));
 
     private static int FreePort()
     {
