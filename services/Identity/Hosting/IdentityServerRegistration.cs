@@ -46,6 +46,7 @@ public static class IdentityServerRegistration
                 // Resource servers validate plain signed JWTs against the JWKS; they hold no decryption key.
                 server.DisableAccessTokenEncryption();
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+                server.AddEventHandler(RejectUnpermittedScopes.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
