@@ -59,6 +59,47 @@ public sealed class AuthorizationCodeFlowTests(IdentityServerFixture server) : I
     }
 
     [Fact]
+    public async Task Refresh_token_yields_a_new_access_token_with_the_same_grants()
+    {
+        using var browser = server.Factory.CreateBrowserlessClient();
+        var response = await DashboardSignIn.SignInAndRedeemAsync(
+            browser, "board.member", "Board-Member-1!", DashboardSignIn.AllScopes + " offline_access");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var refreshToken = body.RootElement.GetProperty("refresh_token").GetString()!;
+
+        var refreshed = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = DashboardSignIn.ClientId,
+            ["client_secret"] = DashboardSignIn.ClientSecret,
+        }));
+
+        var jwt = new JsonWebToken(await AccessTokenAsync(refreshed));
+        Assert.Contains("board.read", Scopes(jwt));
+        Assert.Equal(new[] { "board-member" }, Values(jwt, "role"));
+    }
+
+    [Fact]
+    public async Task Logout_ends_the_session_and_returns_to_the_dashboard()
+    {
+        using var browser = server.Factory.CreateBrowserlessClient();
+        await AccessTokenAsync(await DashboardSignIn.SignInAndRedeemAsync(browser, "board.member", "Board-Member-1!"));
+
+        var logout = await browser.GetAsync(
+            "/connect/logout?client_id=board-dashboard&post_logout_redirect_uri=" +
+            Uri.EscapeDataString("http://localhost:5090/signout-callback-oidc") + "&state=bye");
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.StartsWith("http://localhost:5090/signout-callback-oidc", logout.Headers.Location!.ToString());
+        // The session cookie is gone: a new authorization request goes back to the login page.
+        var (_, challenge) = DashboardSignIn.NewPkce();
+        var again = await browser.GetAsync(DashboardSignIn.AuthorizeUrl(challenge, "s"));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.StartsWith("/account/login", new Uri(new Uri("http://localhost"), again.Headers.Location!).PathAndQuery);
+    }
+
+    [Fact]
     public async Task Userinfo_returns_the_signed_in_users_claims()
     {
         using var browser = server.Factory.CreateBrowserlessClient();
