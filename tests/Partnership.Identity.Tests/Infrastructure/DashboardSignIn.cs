@@ -33,7 +33,7 @@ public static partial class DashboardSignIn
             ["code_challenge_method"] = "S256",
         });
 
-    /// <summary>Runs the whole flow and returns the token response body.</summary>
+    /// <summary>Runs the whole flow and returns the token endpoint's response to the code redemption.</summary>
     public static async Task<HttpResponseMessage> SignInAndRedeemAsync(HttpClient browser, string userName, string password, string scope = AllScopes)
     {
         var (verifier, challenge) = NewPkce();
