@@ -3,7 +3,7 @@ using Partnership.Health.Domain;
 
 namespace Partnership.Health.Apis;
 
-internal static class HealthAssessmentMappings
+public static class HealthAssessmentMappings
 {
     public static HealthAssessmentResponse ToResponse(this HealthAssessment a) => new(
         a.Id, a.ChildKey, a.AssessmentType.ToString(), a.DueDate, a.CompletedOn, a.WithinTimescale,

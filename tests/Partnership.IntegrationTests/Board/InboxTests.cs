@@ -1,0 +1,92 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Partnership.Board.Consumers;
+using Partnership.Board.Data;
+using Partnership.IntegrationTests.Infrastructure;
+using Partnership.ServiceDefaults.Outbox;
+using RabbitMQ.Client;
+
+namespace Partnership.IntegrationTests.Board;
+
+/// <summary>The board's idempotent consumer against real RabbitMQ deliveries.</summary>
+public sealed class InboxTests : IAsyncLifetime
+{
+    private readonly string _service = $"inbox{Guid.NewGuid():N}"[..13];
+    private IHost _board = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _board = ServiceHosts.BoardConsumer(await TestInfrastructure.CreateDatabaseAsync("board"), _service);
+        await _board.MigrateAsync<BoardDbContext>();
+        await _board.StartReadyAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _board.StopAsync();
+        _board.Dispose();
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_is_counted_once_even_when_copies_arrive_together()
+    {
+        var evt = Samples.CompletedEvent(Guid.NewGuid(), "DUP-1", new DateOnly(2026, 10, 1));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _board.Bus().Publish(evt)));
+
+        await Eventually.WaitForAsync(() => InboxRows(evt.EventId), n => n == 1);
+        await Task.Delay(1000); // give any stray copy time to land before asserting it did not
+        Assert.Equal(1, await Facts(evt.AssessmentId));
+        Assert.Equal(1, await InboxRows(evt.EventId));
+    }
+
+    [Fact]
+    public async Task A_correction_replaces_the_fact_and_a_stale_version_arriving_late_is_ignored()
+    {
+        var assessmentId = Guid.NewGuid();
+        var original = Samples.CompletedEvent(assessmentId, "COR-1", new DateOnly(2026, 10, 20), DateTimeOffset.UtcNow.AddMinutes(-10));
+        var correction = Samples.CompletedEvent(assessmentId, "COR-1", new DateOnly(2026, 10, 1), DateTimeOffset.UtcNow);
+
+        await _board.Bus().Publish(correction);
+        await Eventually.WaitForAsync(() => InboxRows(correction.EventId), n => n == 1);
+        await _board.Bus().Publish(original);
+        await Eventually.WaitForAsync(() => InboxRows(original.EventId), n => n == 1);
+
+        var fact = await _board.WithDbAsync<BoardDbContext, Partnership.Board.Domain.HealthAssessmentFact>(db => db.HealthAssessments.SingleAsync(f => f.AssessmentId == assessmentId));
+        Assert.Equal(new DateOnly(2026, 10, 1), fact.CompletedOn);
+        Assert.True(fact.WithinTimescale);
+        Assert.Equal(correction.EventId, fact.SourceEventId);
+    }
+
+    [Fact]
+    public async Task A_poison_message_ends_in_the_error_queue_with_its_fault_and_stores_nothing()
+    {
+        var poison = Samples.CompletedEvent(Guid.NewGuid(), "POISON", new DateOnly(2026, 10, 1)) with { ChildKey = null! };
+        await _board.Bus().Publish(poison);
+
+        var queue = new KebabCaseEndpointNameFormatter(_service, false).Consumer<HealthAssessmentCompletedConsumer>() + "_error";
+        var endpoint = Partnership.ServiceDefaults.Messaging.RabbitMqEndpoint.Parse(TestInfrastructure.RabbitMq);
+        var factory = new ConnectionFactory { HostName = endpoint.Host, Port = endpoint.Port, UserName = endpoint.Username, Password = endpoint.Password };
+        await using var connection = await factory.CreateConnectionAsync();
+
+        var message = await Eventually.WaitForAsync(async () =>
+        {
+            // A get on a queue that does not exist yet closes the channel, so each attempt has its own.
+            await using var channel = await connection.CreateChannelAsync();
+            try { return await channel.BasicGetAsync(queue, autoAck: true); }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException) { return null; }
+        }, m => m is not null, TimeSpan.FromSeconds(60));
+
+        var headers = message!.BasicProperties.Headers!;
+        Assert.Contains("MT-Fault-Message", headers.Keys);
+        Assert.Contains("ArgumentNullException", System.Text.Encoding.UTF8.GetString((byte[])headers["MT-Fault-ExceptionType"]!));
+        Assert.Equal(0, await Facts(poison.AssessmentId));
+        Assert.Equal(0, await InboxRows(poison.EventId));
+    }
+
+    private Task<int> Facts(Guid assessmentId) =>
+        _board.WithDbAsync<BoardDbContext, int>(db => db.HealthAssessments.CountAsync(f => f.AssessmentId == assessmentId));
+
+    private Task<int> InboxRows(Guid eventId) =>
+        _board.WithDbAsync<BoardDbContext, int>(db => db.Set<InboxMessage>().CountAsync(m => m.MessageId == eventId));
+}
