@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Partnership.AppHost;
+
+/// <summary>
+/// The knobs under the <c>Partnership</c> configuration section. Ports and the state directory are configurable so a
+/// second AppHost (the AppHost tests) can run beside a developer's without the two fighting over epmd or data files.
+/// </summary>
+internal sealed record PlatformOptions(
+    bool UseContainers,
+    bool SeedDemoData,
+    int? GatewayPort,
+    string StateDirectory,
+    int EpmdPort,
+    int ErlangDistributionPort,
+    string? PostgresBinDirectory)
+{
+    public const string Section = "Partnership";
+
+    public static PlatformOptions From(IDistributedApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(Section);
+        var repoRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        var stateDirectory = section["StateDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, repoRoot)
+            : Path.Combine(repoRoot, ".state", "apphost");
+        // 0 means "let Aspire pick", which tests use; 5080 is what the README's curl lines assume.
+        var gatewayPort = section.GetValue("GatewayPort", 5080);
+        // Away from the Erlang default (4369, used by a system RabbitMQ) and from scripts/infra.sh (54369).
+        var epmdPort = section.GetValue("EpmdPort", 44369);
+
+        return new PlatformOptions(
+            UseContainers: section.GetValue("UseContainers", false),
+            SeedDemoData: section.GetValue("SeedDemoData", true),
+            GatewayPort: gatewayPort > 0 ? gatewayPort : null,
+            StateDirectory: stateDirectory,
+            EpmdPort: epmdPort,
+            ErlangDistributionPort: section.GetValue("ErlangDistributionPort", epmdPort + 1),
+            PostgresBinDirectory: section["PostgresBinDirectory"]);
+    }
+}

@@ -1,0 +1,21 @@
+using Partnership.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+var options = PlatformOptions.From(builder);
+var platform = new Platform(builder, Infrastructure.Add(builder, options), options);
+
+platform.AddIdentity<Projects.Partnership_Identity>("identity", database: "identitydb");
+
+platform.AddService<Projects.Partnership_Health>("health", database: "healthdb");
+platform.AddService<Projects.Partnership_Board>("board", database: "boarddb");
+// Still to come, one line each once their projects exist (plus a ProjectReference in the csproj):
+// platform.AddService<Projects.Partnership_CareRegister>("care-register", database: "careregisterdb");
+// platform.AddService<Projects.Partnership_VirtualSchool>("virtual-school", database: "virtualschooldb");
+// platform.AddService<Projects.Partnership_YouthJustice>("youth-justice", database: "youthjusticedb");
+// platform.AddService<Projects.Partnership_Missing>("missing", database: "missingdb");
+// platform.AddService<Projects.Partnership_LeavingCare>("leaving-care", database: "leavingcaredb");
+// platform.AddService<Projects.Partnership_Sharing>("sharing", database: "sharingdb");
+
+platform.AddGateway<Projects.Partnership_Gateway>("gateway");
+
+builder.Build().Run();
