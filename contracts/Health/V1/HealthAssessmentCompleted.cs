@@ -16,4 +16,6 @@ public sealed record HealthAssessmentCompleted : IntegrationEvent
     public bool? DentalCheckUpToDate { get; init; }
     public bool? ImmunisationsUpToDate { get; init; }
     public int? SdqScore { get; init; }
+    /// <summary>Whether the young person's wishes and feelings were recorded in the assessment (action 1.7).</summary>
+    public bool? WishesAndFeelingsRecorded { get; init; }
 }

@@ -5,6 +5,7 @@ using Partnership.Contracts.Health.V1;
 using Partnership.Health.Data;
 using Partnership.Health.Domain;
 using Partnership.ServiceDefaults.Auth;
+using Partnership.ServiceDefaults.Http;
 using Partnership.ServiceDefaults.Outbox;
 using Partnership.ServiceDefaults.Validation;
 
@@ -61,16 +62,15 @@ public static class AssessmentsApi
     }
 
     private static async Task<Ok<PagedResult<HealthAssessmentResponse>>> ListAssessments(
-        ClaimsPrincipal user, HealthDbContext db, CancellationToken ct, int page = 1, int pageSize = 50)
+        ClaimsPrincipal user, HealthDbContext db, CancellationToken ct, int? page = null, int? pageSize = null)
     {
-        page = Math.Max(page, 1);
-        pageSize = Math.Clamp(pageSize, 1, 500);
+        (var pageNumber, var size) = Paging.Normalise(page, pageSize);
         var agency = user.Agency();
         var query = db.Assessments.AsNoTracking().Where(a => a.SubmittedByAgency == agency);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(a => a.RecordedAt).ThenBy(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new PagedResult<HealthAssessmentResponse>(items.Select(a => a.ToResponse()).ToList(), page, pageSize, total));
+            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new PagedResult<HealthAssessmentResponse>(items.Select(a => a.ToResponse()).ToList(), pageNumber, size, total));
     }
 
     private static async Task<Results<Ok<HealthAssessmentResponse>, NotFound>> GetAssessment(

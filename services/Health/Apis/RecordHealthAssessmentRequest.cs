@@ -23,5 +23,3 @@ public sealed record HealthAssessmentResponse(
     bool? ImmunisationsUpToDate,
     int? SdqScore,
     DateTimeOffset RecordedAt);
-
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount);
