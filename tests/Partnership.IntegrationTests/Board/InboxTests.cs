@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Partnership.Board.Consumers;
 using Partnership.Board.Data;
 using Partnership.IntegrationTests.Infrastructure;
+using Partnership.Testing;
 using Partnership.ServiceDefaults.Outbox;
 using RabbitMQ.Client;
 

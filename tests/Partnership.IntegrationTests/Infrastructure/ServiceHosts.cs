@@ -1,3 +1,4 @@
+using Partnership.Testing;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

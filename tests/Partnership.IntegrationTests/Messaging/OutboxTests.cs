@@ -4,6 +4,7 @@ using Partnership.Board.Data;
 using Partnership.Health.Apis;
 using Partnership.Health.Data;
 using Partnership.IntegrationTests.Infrastructure;
+using Partnership.Testing;
 using Partnership.ServiceDefaults.Outbox;
 
 namespace Partnership.IntegrationTests.Messaging;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Npgsql;
 
-namespace Partnership.IntegrationTests.Infrastructure;
+namespace Partnership.Testing;
 
 /// <summary>
 /// The real PostgreSQL and RabbitMQ the tests use: taken from PARTNERSHIP_TEST_PG / PARTNERSHIP_TEST_AMQP when set

@@ -1,4 +1,4 @@
-namespace Partnership.IntegrationTests.Infrastructure;
+namespace Partnership.Testing;
 
 public static class Eventually
 {

@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Partnership.Testing;
+
+/// <summary>
+/// A Partnership service hosted in-process with its own fresh database, the real RabbitMQ, and token validation
+/// against the in-process identity service. <typeparamref name="TEntryPoint"/> is any public type of the service.
+/// </summary>
+public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+{
+    private readonly IdentityHost _identity;
+    private readonly string _connectionName;
+    private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public ServiceUnderTest(IdentityHost identity, string connectionName, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _identity = identity;
+        _connectionName = connectionName;
+        _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string>();
+    }
+
+    public string ConnectionString => _connectionString;
+
+    public static async Task<ServiceUnderTest<TEntryPoint>> StartAsync(IdentityHost identity, string connectionName, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var service = new ServiceUnderTest<TEntryPoint>(identity, connectionName, await TestInfrastructure.CreateDatabaseAsync(connectionName), settings);
+        _ = service.Server;
+        return service;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting($"ConnectionStrings:{_connectionName}", _connectionString);
+        builder.UseSetting("ConnectionStrings:messaging", TestInfrastructure.RabbitMq);
+        builder.UseSetting("Messaging:ServiceName", $"{_connectionName}-{Guid.NewGuid():N}"[..24]);
+        builder.UseSetting("Identity:Url", IdentityHost.Issuer);
+        builder.UseSetting("Identity:Issuer", IdentityHost.Issuer);
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        // Configure (not PostConfigure): JwtBearer builds its metadata manager from the handler in its own post-configure step.
+        builder.ConfigureServices(services => services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
+            options => options.BackchannelHttpHandler = _identity.BackchannelHandler()));
+    }
+
+    /// <summary>An HTTP client carrying a real token of the given development client (or none).</summary>
+    public async Task<HttpClient> ClientAsync(string? clientId, string? scope = null)
+    {
+        var http = CreateClient();
+        if (clientId is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _identity.TokenAsync(clientId, scope));
+        }
+        return http;
+    }
+
+    public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> action) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}
