@@ -1,0 +1,75 @@
+using Partnership.Contracts;
+using Partnership.Contracts.Health.V1;
+using Partnership.Contracts.LeavingCare.V1;
+using Partnership.Sharing.Data;
+using Partnership.Sharing.Decisions;
+using Partnership.Sharing.Domain;
+using Partnership.Sharing.Routing;
+using Partnership.ServiceDefaults.Outbox;
+
+namespace Partnership.Sharing.Consumers;
+
+/// <summary>
+/// A health summary goes to the leaving care team only for a young person known to be 18 or over, and only with their
+/// own consent (the agreement line requires it; the rules accept only the young person's consent for an adult).
+/// </summary>
+public sealed class HealthAssessmentCompletedConsumer(
+    SharingDbContext db, ShareRouter router, ChildAgeRecorder ages, TimeProvider clock, ILogger<HealthAssessmentCompletedConsumer> logger)
+    : IdempotentConsumer<HealthAssessmentCompleted, SharingDbContext>(db, logger)
+{
+    protected override async Task HandleAsync(HealthAssessmentCompleted message, CancellationToken cancellationToken)
+    {
+        var age = await ages.AgeOnAsync(message.ChildKey, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+        var notAdult = age >= SharingRules.AdultAge
+            ? null
+            : new DecisionResult(Outcome.Deny, null, "Health summaries go to leaving care only for a young person known to be 18 or over.");
+        await router.RouteAsync(message,
+        [
+            new ShareTarget(Agencies.LeavingCare, DataCategory.HealthSummary, Purpose.CarePlanning, new
+            {
+                message.AssessmentId,
+                message.AssessmentType,
+                message.DueDate,
+                message.CompletedOn,
+                message.DentalCheckUpToDate,
+                message.ImmunisationsUpToDate,
+            }, notAdult),
+            ShareTarget.Board(DataCategory.HealthSummary, message, message.OccurredAt, age),
+        ], cancellationToken);
+    }
+}
+
+/// <summary>An SDQ score goes to the virtual school, with consent, to inform the personal education plan.</summary>
+public sealed class SdqScoreRecordedConsumer(
+    SharingDbContext db, ShareRouter router, ChildAgeRecorder ages, ILogger<SdqScoreRecordedConsumer> logger)
+    : IdempotentConsumer<SdqScoreRecorded, SharingDbContext>(db, logger)
+{
+    /// <summary>A total difficulties score of 17 or more is a cause for concern.</summary>
+    public const int ConcernThreshold = 17;
+
+    protected override async Task HandleAsync(SdqScoreRecorded message, CancellationToken cancellationToken)
+    {
+        await ages.RecordAsync(message.ChildKey, message.AgeYears, message.CompletedOn, cancellationToken);
+        await router.RouteAsync(message,
+        [
+            new ShareTarget(Agencies.VirtualSchool, DataCategory.SdqScores, Purpose.CarePlanning, new
+            {
+                message.CompletedOn,
+                message.Score,
+                CauseForConcern = message.Score >= ConcernThreshold,
+                message.ReceivingTherapeuticSupport,
+                message.AgeYears,
+            }),
+            ShareTarget.Board(DataCategory.SdqScores, message, message.OccurredAt, message.AgeYears),
+        ], cancellationToken);
+    }
+}
+
+/// <summary>Shares nothing: a care leaver contact tells the service the young person's age, which adult-only shares need.</summary>
+public sealed class CareLeaverContactRecordedConsumer(
+    SharingDbContext db, ChildAgeRecorder ages, ILogger<CareLeaverContactRecordedConsumer> logger)
+    : IdempotentConsumer<CareLeaverContactRecorded, SharingDbContext>(db, logger)
+{
+    protected override Task HandleAsync(CareLeaverContactRecorded message, CancellationToken cancellationToken) =>
+        ages.RecordAsync(message.ChildKey, message.AgeYears, message.ContactOn, cancellationToken);
+}

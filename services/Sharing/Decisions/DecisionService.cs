@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Partnership.Sharing.Audit;
+using Partnership.Sharing.Data;
+using Partnership.Sharing.Domain;
+
+namespace Partnership.Sharing.Decisions;
+
+public sealed record RecordedDecision(Guid DecisionId, DecisionResult Result);
+
+/// <summary>
+/// Loads what the rules need for one child, applies them, and records the decision (share or not) in the audit log
+/// in the current transaction, or in one of its own when the caller has none.
+/// </summary>
+public sealed class DecisionService(SharingDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<RecordedDecision> DecideAsync(
+        DecisionRequest request, string caller, string? callerAgency, CancellationToken cancellationToken)
+    {
+        var result = await EvaluateAsync(request, cancellationToken);
+        return await RecordAsync(request, result, caller, callerAgency, cancellationToken);
+    }
+
+    public async Task<DecisionResult> EvaluateAsync(DecisionRequest request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var agreements = await db.Agreements.AsNoTracking()
+            .Where(a => a.RecipientAgency == request.Recipient && a.Category == request.Category && a.Purpose == request.Purpose)
+            .ToListAsync(cancellationToken);
+        var consents = await db.Consents.AsNoTracking().Where(c => c.ChildKey == request.ChildKey).ToListAsync(cancellationToken);
+        var overrides = await db.Overrides.AsNoTracking().Where(o => o.ChildKey == request.ChildKey).ToListAsync(cancellationToken);
+        var age = await db.ChildAges.AsNoTracking().FirstOrDefaultAsync(a => a.ChildKey == request.ChildKey, cancellationToken);
+        return SharingRules.Decide(request, now, agreements, consents, overrides, age?.AgeOn(DateOnly.FromDateTime(now.UtcDateTime)));
+    }
+
+    /// <summary>Records a decision reached elsewhere (a flow's own precondition) exactly as a rules decision is recorded.</summary>
+    public async Task<RecordedDecision> RecordAsync(
+        DecisionRequest request, DecisionResult result, string caller, string? callerAgency, CancellationToken cancellationToken)
+    {
+        var entry = new AuditEntry
+        {
+            Kind = AuditKinds.Decision,
+            ChildKey = request.ChildKey,
+            SourceAgency = request.Source,
+            RecipientAgency = request.Recipient,
+            Category = request.Category.ToString(),
+            Purpose = request.Purpose.ToString(),
+            Outcome = result.Outcome.ToString(),
+            LawfulBasis = result.Basis?.ToString(),
+            Reason = result.Reason,
+            AgreementId = result.AgreementId,
+            ConsentId = result.ConsentId,
+            OverrideId = result.OverrideId,
+            Caller = caller,
+            CallerAgency = callerAgency,
+            PreviousHash = string.Empty,
+            Hash = string.Empty,
+        };
+
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await audit.AppendAsync(entry, cancellationToken);
+        }
+        else
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await audit.AppendAsync(entry, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return new RecordedDecision(entry.Id, result);
+    }
+}

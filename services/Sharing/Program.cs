@@ -1,0 +1,76 @@
+using MassTransit;
+using Partnership.Sharing.Agreements;
+using Partnership.Sharing.Apis;
+using Partnership.Sharing.Audit;
+using Partnership.Sharing.Consumers;
+using Partnership.Sharing.Data;
+using Partnership.Sharing.Decisions;
+using Partnership.Sharing.Grpc;
+using Partnership.Sharing.Hosting;
+using Partnership.Sharing.Routing;
+using Partnership.ServiceDefaults;
+using Partnership.ServiceDefaults.Auth;
+using Partnership.ServiceDefaults.Messaging;
+using Partnership.ServiceDefaults.Persistence;
+using Scalar.AspNetCore;
+
+if (args.FirstOrDefault() == VerifyAuditCommand.Name)
+{
+    return await VerifyAuditCommand.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddCleartextGrpcPort();
+builder.AddPartnershipDbContext<SharingDbContext>("sharingdb");
+builder.AddOutboxDispatcher<SharingDbContext>();
+builder.AddPartnershipMessaging(bus =>
+{
+    bus.AddConsumer<ChildEnteredCareConsumer>();
+    bus.AddConsumer<MissingEpisodeStartedConsumer>();
+    bus.AddConsumer<MissingEpisodeEndedConsumer>();
+    bus.AddConsumer<ReturnInterviewRecordedConsumer>();
+    bus.AddConsumer<HealthAssessmentCompletedConsumer>();
+    bus.AddConsumer<SdqScoreRecordedConsumer>();
+    bus.AddConsumer<CareLeaverContactRecordedConsumer>();
+});
+builder.AddPartnershipAuthentication(PartnershipApis.Sharing.Audience);
+builder.Services.AddAuthorizationBuilder().AddSharingPolicies();
+builder.Services.AddOptions<SharingOptions>().BindConfiguration("Sharing");
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddScoped<AuditVerifier>();
+builder.Services.AddScoped<DecisionService>();
+builder.Services.AddScoped<ConsentLedger>();
+builder.Services.AddScoped<ShareRouter>();
+builder.Services.AddScoped<ChildAgeRecorder>();
+builder.Services.AddScoped<AgreementLoader>();
+builder.Services.AddGrpc();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UsePartnershipDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+
+if (app.Environment.IsDevelopment())
+{
+    // API documentation is open only on developer machines; in production it sits behind the gateway's authentication.
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference().AllowAnonymous();
+}
+app.MapDefaultEndpoints();
+app.MapGrpcService<SharingGrpcService>();
+app.MapInboxApi();
+app.MapAuditAdminApi();
+
+await app.MigrateDatabaseAsync<SharingDbContext>();
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<AgreementLoader>().LoadAsync(app.Lifetime.ApplicationStopping);
+}
+await app.RunAsync();
+return 0;
+
+public partial class Program;

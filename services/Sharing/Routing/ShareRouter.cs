@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Partnership.Contracts;
+using Partnership.Sharing.Data;
+using Partnership.Sharing.Decisions;
+using Partnership.Sharing.Domain;
+using Partnership.ServiceDefaults.Outbox;
+using Partnership.ServiceDefaults.Privacy;
+
+namespace Partnership.Sharing.Routing;
+
+public sealed class SharingOptions
+{
+    /// <summary>Secret of the board feed's pseudonyms; a development default, replaced from a secret store elsewhere.</summary>
+    public string BoardPseudonymKey { get; set; } = "development-only-sharing-board-key";
+}
+
+/// <summary>
+/// Puts an agency event through a decision for every possible recipient. Every decision is audited; only a permitted
+/// recipient gets an inbox item. Runs inside the consumer's transaction, so the inbox row, the decisions and their
+/// audit entries commit together or not at all.
+/// </summary>
+public sealed partial class ShareRouter(
+    SharingDbContext db, DecisionService decisions, IOptions<SharingOptions> options, TimeProvider clock, ILogger<ShareRouter> logger)
+{
+    public const string Caller = "sharing-router";
+
+    public async Task RouteAsync(IntegrationEvent evt, IEnumerable<ShareTarget> targets, CancellationToken cancellationToken)
+    {
+        foreach (var target in targets.Where(t => t.Recipient != evt.SourceAgency))
+        {
+            var request = new DecisionRequest(evt.SourceAgency, target.Recipient, evt.ChildKey, target.Category, target.Purpose);
+            var result = target.Precondition ?? await decisions.EvaluateAsync(request, cancellationToken);
+            var recorded = await decisions.RecordAsync(request, result, Caller, null, cancellationToken);
+            LogDecision(evt.EventId, target.Recipient, target.Category, result.Outcome, recorded.DecisionId);
+            if (!result.Permitted)
+            {
+                continue;
+            }
+
+            var toBoard = target.Recipient == Agencies.Board;
+            db.Inbox.Add(new InboxItem
+            {
+                Id = Guid.CreateVersion7(),
+                RecipientAgency = target.Recipient,
+                SourceAgency = evt.SourceAgency,
+                ChildKey = toBoard ? null : evt.ChildKey,
+                ChildPseudonym = toBoard ? KeyedPseudonym.Compute(options.Value.BoardPseudonymKey, evt.ChildKey) : null,
+                Category = target.Category,
+                Purpose = target.Purpose,
+                LawfulBasis = result.Basis!.Value,
+                DecisionId = recorded.DecisionId,
+                Reason = result.Reason,
+                EventType = evt.GetType().Name,
+                SourceEventId = evt.EventId,
+                Facts = JsonSerializer.Serialize(target.Facts, target.Facts.GetType(), ContractJson.Options),
+                SharedAt = clock.GetUtcNow(),
+            });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Event {EventId}: {Category} to {Recipient} {Outcome} (decision {DecisionId})")]
+    private partial void LogDecision(Guid eventId, string recipient, DataCategory category, Outcome outcome, Guid decisionId);
+}
