@@ -46,6 +46,8 @@ public sealed record ReturnInterviewRecorded : IntegrationEvent
     public required bool Accepted { get; init; }
     public DateOnly? CompletedOn { get; init; }
     public required ExploitationConcern Concern { get; init; }
+    /// <summary>Offered within 72 hours of the return (statutory guidance); computed by the missing service.</summary>
+    public bool? OfferedWithinTimescale { get; init; }
 }
 
 public sealed record ExploitationReferralRaised : IntegrationEvent
