@@ -34,6 +34,9 @@ public sealed class IdentityHost : IAsyncDisposable
         return await Task.FromResult(new IdentityHost(factory));
     }
 
+    /// <summary>The identity service's own services, for tests that register extra clients (see <see cref="TestClients"/>).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>Routes JwtBearer's metadata and JWKS requests to this in-process server.</summary>
     public HttpMessageHandler BackchannelHandler() => _factory.Server.CreateHandler();
 
