@@ -1,9 +1,12 @@
+using FluentValidation;
 using MassTransit;
 using Partnership.Board.Apis;
+using Partnership.Board.Catalogue;
 using Partnership.Board.Consumers;
 using Partnership.Board.Data;
 using Partnership.Board.Indicators;
 using Partnership.Board.Pseudonymisation;
+using Partnership.Board.Snapshots;
 using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
 using Partnership.ServiceDefaults.Messaging;
@@ -14,12 +17,16 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPartnershipDbContext<BoardDbContext>("boarddb");
-builder.AddPartnershipMessaging(bus => bus.AddConsumer<HealthAssessmentCompletedConsumer>(typeof(HealthAssessmentCompletedConsumerDefinition)));
+builder.AddPartnershipMessaging(bus => bus.AddConsumers(typeof(HealthAssessmentCompletedConsumer).Assembly));
 builder.AddPartnershipAuthentication(PartnershipApis.Board.Audience);
 builder.Services.AddAuthorizationBuilder().AddScopePolicies([.. PartnershipApis.Board.Scopes]);
+builder.Services.AddValidatorsFromAssemblyContaining<HealthAssessmentCompletedConsumer>();
 builder.Services.AddOptions<PseudonymisationOptions>().BindConfiguration("Board:Pseudonymisation");
 builder.Services.AddSingleton<ChildPseudonymiser>();
-builder.Services.AddScoped<HealthAssessmentTimeliness>();
+builder.Services.AddSingleton(_ => PlanCatalogue.LoadEmbedded());
+builder.Services.AddScoped<IndicatorCalculator>();
+builder.Services.AddScoped<IndicatorService>();
+builder.Services.AddScoped<SnapshotRebuilder>();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -36,7 +43,11 @@ if (app.Environment.IsDevelopment())
 }
 app.MapDefaultEndpoints();
 app.MapIndicatorsApi();
+app.MapManualValuesApi();
+app.MapRebuildApi();
 
+// Load the catalogue before taking traffic, so a malformed plan file stops the service at start-up.
+_ = app.Services.GetRequiredService<PlanCatalogue>();
 await app.MigrateDatabaseAsync<BoardDbContext>();
 await app.RunAsync();
 

@@ -34,6 +34,7 @@ public sealed class HealthAssessmentCompletedConsumer(
         fact.DueDate = message.DueDate;
         fact.CompletedOn = message.CompletedOn;
         fact.WithinTimescale = message.CompletedOn <= message.DueDate;
+        fact.WishesAndFeelingsRecorded = message.WishesAndFeelingsRecorded;
         fact.SourceEventId = message.EventId;
         fact.OccurredAt = message.OccurredAt;
         fact.ReceivedAt = clock.GetUtcNow();

@@ -7,7 +7,13 @@ namespace Partnership.Board.Data;
 /// <summary>The board's own store: pseudonymous facts and aggregates only, never names, dates of birth or NHS numbers.</summary>
 public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : DbContext(options)
 {
+    public const string ChildFactsTable = "child_facts";
+
     public DbSet<HealthAssessmentFact> HealthAssessments => Set<HealthAssessmentFact>();
+    public DbSet<ChildFact> Facts => Set<ChildFact>();
+    public DbSet<Ssda903Import> Ssda903Imports => Set<Ssda903Import>();
+    public DbSet<ManualValue> ManualValues => Set<ManualValue>();
+    public DbSet<IndicatorSnapshot> Snapshots => Set<IndicatorSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -19,7 +25,86 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
             f.Property(x => x.ChildPseudonym).HasMaxLength(64);
             f.Property(x => x.AssessmentType).HasConversion<string>().HasMaxLength(20);
             f.HasIndex(x => x.CompletedOn);
+            // "Up to date at period end" looks up each child's latest assessment.
+            f.HasIndex(x => new { x.ChildPseudonym, x.CompletedOn });
         });
+
+        modelBuilder.Entity<ChildFact>(f =>
+        {
+            f.ToTable(ChildFactsTable);
+            f.HasKey(x => new { x.Kind, x.Key });
+            f.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(40);
+            f.Property(x => x.Key).HasColumnName("key").HasMaxLength(120);
+            f.Property(x => x.Child).HasColumnName("child").HasMaxLength(64);
+            f.Property(x => x.On).HasColumnName("on_date");
+            f.Property(x => x.OtherDate).HasColumnName("other_date");
+            f.Property(x => x.Code).HasColumnName("code").HasMaxLength(40);
+            f.Property(x => x.Code2).HasColumnName("code2").HasMaxLength(40);
+            f.Property(x => x.Code3).HasColumnName("code3").HasMaxLength(40);
+            f.Property(x => x.Flag).HasColumnName("flag");
+            f.Property(x => x.Flag2).HasColumnName("flag2");
+            f.Property(x => x.Flag3).HasColumnName("flag3");
+            f.Property(x => x.Number).HasColumnName("number");
+            f.Property(x => x.Number2).HasColumnName("number2");
+            f.Property(x => x.Number3).HasColumnName("number3");
+            f.Property(x => x.ImportId).HasColumnName("import_id");
+            f.Property(x => x.SourceEventId).HasColumnName("source_event_id");
+            f.Property(x => x.OccurredAt).HasColumnName("occurred_at");
+            f.Property(x => x.ReceivedAt).HasColumnName("received_at");
+            // Period queries: every measure filters one kind by date range.
+            f.HasIndex(x => new { x.Kind, x.On }).HasDatabaseName("ix_child_facts_kind_on");
+            // Cohort look-ups: a child's latest fact of a kind at a date.
+            f.HasIndex(x => new { x.Kind, x.Child, x.On }).HasDatabaseName("ix_child_facts_kind_child_on");
+        });
+
+        modelBuilder.Entity<Ssda903Import>(i =>
+        {
+            i.ToTable("ssda903_imports");
+            i.HasKey(x => x.CollectionYear);
+            i.Property(x => x.CollectionYear).HasColumnName("collection_year").ValueGeneratedNever();
+            i.Property(x => x.ImportId).HasColumnName("import_id");
+            i.Property(x => x.Children).HasColumnName("children");
+            i.Property(x => x.Episodes).HasColumnName("episodes");
+            i.Property(x => x.Oc2Records).HasColumnName("oc2_records");
+            i.Property(x => x.Oc3Records).HasColumnName("oc3_records");
+            i.Property(x => x.MissingEpisodes).HasColumnName("missing_episodes");
+            i.Property(x => x.OccurredAt).HasColumnName("occurred_at");
+            i.Property(x => x.ReceivedAt).HasColumnName("received_at");
+        });
+
+        modelBuilder.Entity<ManualValue>(m =>
+        {
+            m.ToTable("manual_values");
+            m.HasKey(x => x.Id);
+            m.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            m.Property(x => x.PlanId).HasColumnName("plan_id").HasMaxLength(60);
+            m.Property(x => x.IndicatorId).HasColumnName("indicator_id").HasMaxLength(20);
+            m.Property(x => x.FinancialYear).HasColumnName("financial_year");
+            m.Property(x => x.Quarter).HasColumnName("quarter");
+            m.Property(x => x.Value).HasColumnName("value").HasPrecision(18, 4);
+            m.Property(x => x.Numerator).HasColumnName("numerator");
+            m.Property(x => x.Denominator).HasColumnName("denominator");
+            m.Property(x => x.Source).HasColumnName("source").HasMaxLength(200);
+            m.Property(x => x.Note).HasColumnName("note").HasMaxLength(1000);
+            m.Property(x => x.EnteredBy).HasColumnName("entered_by").HasMaxLength(200);
+            m.Property(x => x.EnteredAt).HasColumnName("entered_at");
+            m.HasIndex(x => new { x.PlanId, x.IndicatorId, x.FinancialYear, x.Quarter, x.Id }).HasDatabaseName("ix_manual_values_period");
+        });
+
+        modelBuilder.Entity<IndicatorSnapshot>(s =>
+        {
+            s.ToTable("indicator_snapshots");
+            s.HasKey(x => new { x.PlanId, x.IndicatorId, x.FinancialYear, x.Quarter });
+            s.Property(x => x.PlanId).HasColumnName("plan_id").HasMaxLength(60);
+            s.Property(x => x.IndicatorId).HasColumnName("indicator_id").HasMaxLength(20);
+            s.Property(x => x.FinancialYear).HasColumnName("financial_year");
+            s.Property(x => x.Quarter).HasColumnName("quarter");
+            s.Property(x => x.Numerator).HasColumnName("numerator");
+            s.Property(x => x.Denominator).HasColumnName("denominator");
+            s.Property(x => x.Value).HasColumnName("value").HasPrecision(18, 4);
+            s.Property(x => x.AsAt).HasColumnName("as_at");
+        });
+
         modelBuilder.AddOutboxAndInbox();
     }
 }

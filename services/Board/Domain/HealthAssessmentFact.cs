@@ -14,6 +14,8 @@ public sealed class HealthAssessmentFact
     public DateOnly DueDate { get; set; }
     public DateOnly CompletedOn { get; set; }
     public bool WithinTimescale { get; set; }
+    /// <summary>Whether the young person's wishes and feelings were recorded (action 1.7); null when the health service did not say.</summary>
+    public bool? WishesAndFeelingsRecorded { get; set; }
     public Guid SourceEventId { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }

@@ -11,6 +11,15 @@ public sealed record ReportingPeriod(int FinancialYear, int? Quarter)
 
     public string Label => Quarter is { } q ? $"{FinancialYear}/{(FinancialYear + 1) % 100:D2} Q{q}" : $"{FinancialYear}/{(FinancialYear + 1) % 100:D2}";
 
+    public ReportingPeriod Previous() => Quarter switch
+    {
+        null => new ReportingPeriod(FinancialYear - 1, null),
+        1 => new ReportingPeriod(FinancialYear - 1, 4),
+        { } q => new ReportingPeriod(FinancialYear, q - 1),
+    };
+
+    public static ReportingPeriod YearContaining(DateOnly date) => new(date.Month >= 4 ? date.Year : date.Year - 1, null);
+
     public bool Contains(DateOnly date) => date >= From && date <= To;
 
     public static ReportingPeriod QuarterContaining(DateOnly date)

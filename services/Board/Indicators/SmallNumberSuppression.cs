@@ -8,7 +8,11 @@ public static class SmallNumberSuppression
 {
     public const int Threshold = 5;
 
-    public static bool IsSmall(int count) => count is > 0 and < Threshold;
+    public static bool IsSmall(long count) => count is > 0 and < Threshold;
+
+    /// <summary>A single published count of children.</summary>
+    public static SuppressedCount Single(long count) =>
+        IsSmall(count) ? SuppressedCount.Hidden : SuppressedCount.Shown(checked((int)count));
 
     /// <summary>
     /// A proportion numerator/denominator is a two-cell table (met, not met) with its total. The numerator is hidden
@@ -23,5 +27,52 @@ public static class SmallNumberSuppression
         var hideNumerator = hideDenominator || IsSmall(numerator) || IsSmall(denominator - numerator);
         return (hideNumerator ? SuppressedCount.Hidden : SuppressedCount.Shown(numerator),
                 hideDenominator ? SuppressedCount.Hidden : SuppressedCount.Shown(denominator));
+    }
+
+    /// <summary>
+    /// A breakdown of a total into parts (absence into authorised and unauthorised, discharges by order type).
+    /// Small cells are hidden first; then, while the total is shown and what is hidden could be recovered, the smallest
+    /// shown part is hidden as well: a single hidden part equals the total minus the shown ones, and several hidden parts
+    /// whose sum is small give that small sum away. A small total hides everything.
+    /// </summary>
+    /// <param name="alreadyHidden">Parts hidden by another table they also appear in (so the rules compose).</param>
+    public static (SuppressedCount Total, IReadOnlyList<SuppressedCount> Parts) Breakdown(
+        long total, IReadOnlyList<long> parts, IReadOnlyList<bool>? alreadyHidden = null, bool totalHidden = false)
+    {
+        if (parts.Any(p => p < 0) || parts.Sum() != total)
+        {
+            throw new ArgumentException("Parts must be non-negative and add up to the total.", nameof(parts));
+        }
+        var hideTotal = totalHidden || IsSmall(total);
+        var hidden = parts.Select((p, i) => hideTotal || IsSmall(p) || (alreadyHidden?[i] ?? false)).ToArray();
+
+        while (!hideTotal && RecoverableSmall(parts, hidden))
+        {
+            var next = Enumerable.Range(0, parts.Count)
+                .Where(i => !hidden[i])
+                .OrderBy(i => parts[i] == 0 ? 1 : 0) // a zero gives least cover: prefer a non-zero part
+                .ThenBy(i => parts[i])
+                .Cast<int?>()
+                .FirstOrDefault();
+            if (next is null)
+            {
+                break;
+            }
+            hidden[next.Value] = true;
+        }
+
+        var shownTotal = hideTotal ? SuppressedCount.Hidden : SuppressedCount.Shown(checked((int)total));
+        return (shownTotal, parts.Select((p, i) => hidden[i] ? SuppressedCount.Hidden : SuppressedCount.Shown(checked((int)p))).ToList());
+    }
+
+    private static bool RecoverableSmall(IReadOnlyList<long> parts, bool[] hidden)
+    {
+        var hiddenCount = hidden.Count(h => h);
+        if (hiddenCount == 0)
+        {
+            return false;
+        }
+        var hiddenSum = parts.Where((_, i) => hidden[i]).Sum();
+        return hiddenCount == 1 ? hiddenSum > 0 : IsSmall(hiddenSum);
     }
 }

@@ -22,6 +22,98 @@ namespace Partnership.Board.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Partnership.Board.Domain.ChildFact", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Child")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("child");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Code2")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code2");
+
+                    b.Property<string>("Code3")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code3");
+
+                    b.Property<bool?>("Flag")
+                        .HasColumnType("boolean")
+                        .HasColumnName("flag");
+
+                    b.Property<bool?>("Flag2")
+                        .HasColumnType("boolean")
+                        .HasColumnName("flag2");
+
+                    b.Property<bool?>("Flag3")
+                        .HasColumnType("boolean")
+                        .HasColumnName("flag3");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("Number2")
+                        .HasColumnType("integer")
+                        .HasColumnName("number2");
+
+                    b.Property<int?>("Number3")
+                        .HasColumnType("integer")
+                        .HasColumnName("number3");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on_date");
+
+                    b.Property<DateOnly?>("OtherDate")
+                        .HasColumnType("date")
+                        .HasColumnName("other_date");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("SourceEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_event_id");
+
+                    b.HasKey("Kind", "Key");
+
+                    b.HasIndex("Kind", "On")
+                        .HasDatabaseName("ix_child_facts_kind_on");
+
+                    b.HasIndex("Kind", "Child", "On")
+                        .HasDatabaseName("ix_child_facts_kind_child_on");
+
+                    b.ToTable("child_facts", (string)null);
+                });
+
             modelBuilder.Entity("Partnership.Board.Domain.HealthAssessmentFact", b =>
                 {
                     b.Property<Guid>("AssessmentId")
@@ -52,6 +144,9 @@ namespace Partnership.Board.Data.Migrations
                     b.Property<Guid>("SourceEventId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool?>("WishesAndFeelingsRecorded")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("WithinTimescale")
                         .HasColumnType("boolean");
 
@@ -59,7 +154,165 @@ namespace Partnership.Board.Data.Migrations
 
                     b.HasIndex("CompletedOn");
 
+                    b.HasIndex("ChildPseudonym", "CompletedOn");
+
                     b.ToTable("health_assessment_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Partnership.Board.Domain.IndicatorSnapshot", b =>
+                {
+                    b.Property<string>("PlanId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("IndicatorId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateTimeOffset>("AsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_at");
+
+                    b.Property<long?>("Denominator")
+                        .HasColumnType("bigint")
+                        .HasColumnName("denominator");
+
+                    b.Property<long?>("Numerator")
+                        .HasColumnType("bigint")
+                        .HasColumnName("numerator");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("PlanId", "IndicatorId", "FinancialYear", "Quarter");
+
+                    b.ToTable("indicator_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Partnership.Board.Domain.ManualValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Denominator")
+                        .HasColumnType("integer")
+                        .HasColumnName("denominator");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<string>("IndicatorId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("Numerator")
+                        .HasColumnType("integer")
+                        .HasColumnName("numerator");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "IndicatorId", "FinancialYear", "Quarter", "Id")
+                        .HasDatabaseName("ix_manual_values_period");
+
+                    b.ToTable("manual_values", (string)null);
+                });
+
+            modelBuilder.Entity("Partnership.Board.Domain.Ssda903Import", b =>
+                {
+                    b.Property<int>("CollectionYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("collection_year");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("integer")
+                        .HasColumnName("children");
+
+                    b.Property<int>("Episodes")
+                        .HasColumnType("integer")
+                        .HasColumnName("episodes");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("MissingEpisodes")
+                        .HasColumnType("integer")
+                        .HasColumnName("missing_episodes");
+
+                    b.Property<int>("Oc2Records")
+                        .HasColumnType("integer")
+                        .HasColumnName("oc2_records");
+
+                    b.Property<int>("Oc3Records")
+                        .HasColumnType("integer")
+                        .HasColumnName("oc3_records");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("CollectionYear");
+
+                    b.ToTable("ssda903_imports", (string)null);
                 });
 
             modelBuilder.Entity("Partnership.ServiceDefaults.Outbox.InboxMessage", b =>
