@@ -15,7 +15,9 @@ builder.AddPartnershipDbContext<HealthDbContext>("healthdb");
 builder.AddOutboxDispatcher<HealthDbContext>();
 builder.AddPartnershipMessaging();
 builder.AddPartnershipAuthentication(PartnershipApis.Health.Audience);
-builder.Services.AddAuthorizationBuilder().AddScopePolicies([.. PartnershipApis.Health.Scopes]);
+builder.Services.AddAuthorizationBuilder()
+    .AddScopePolicies([.. PartnershipApis.Health.Scopes])
+    .AddHealthAgencyPolicies();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddScoped<IDemoDataSeeder<HealthDbContext>, HealthDemoSeeder>();
 builder.Services.AddOpenApi();
@@ -34,6 +36,9 @@ if (app.Environment.IsDevelopment())
 }
 app.MapDefaultEndpoints();
 app.MapAssessmentsApi();
+app.MapHealthChecksApi();
+app.MapCamhsReferralsApi();
+app.MapHealthSummaryApi();
 
 await app.MigrateDatabaseAsync<HealthDbContext>();
 await app.RunAsync();

@@ -36,6 +36,8 @@ public sealed record SdqScoreRecorded : IntegrationEvent
     public required int Score { get; init; }
     public required int AgeYears { get; init; }
     public bool ReceivingTherapeuticSupport { get; init; }
+    /// <summary>Score of 17 or more, as judged by the health service (indicator 5.7); absent from older events.</summary>
+    public bool? CauseForConcern { get; init; }
 }
 
 public enum CamhsReferralStage

@@ -32,24 +32,36 @@ public static class AssessmentsApi
         return app;
     }
 
-    private static async Task<Results<Created<HealthAssessmentResponse>, ProblemHttpResult>> RecordAssessment(
+    private static async Task<Results<Created<HealthAssessmentResponse>, ProblemHttpResult, ValidationProblem>> RecordAssessment(
         RecordHealthAssessmentRequest request, ClaimsPrincipal user, HealthDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (user.Agency() is not { } agency)
         {
             return TypedResults.Problem("The token names no agency.", statusCode: StatusCodes.Status403Forbidden);
         }
+        var type = Enum.Parse<HealthAssessmentType>(request.AssessmentType!, ignoreCase: true);
+        var dueDate = request.DueDate ?? await ComputeDueDateAsync(request, type, agency, db, ct);
+        if (dueDate is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["DueDate"] = ["'Due Date' is required: no earlier assessment of this child is held to schedule the review from."],
+            }, title: "The request is invalid.");
+        }
 
         var assessment = new HealthAssessment
         {
             Id = Guid.CreateVersion7(),
             ChildKey = request.ChildKey!,
-            AssessmentType = Enum.Parse<HealthAssessmentType>(request.AssessmentType!, ignoreCase: true),
-            DueDate = request.DueDate!.Value,
+            AssessmentType = type,
+            DueDate = dueDate.Value,
             CompletedOn = request.CompletedOn!.Value,
             DentalCheckUpToDate = request.DentalCheckUpToDate,
             ImmunisationsUpToDate = request.ImmunisationsUpToDate,
             SdqScore = request.SdqScore,
+            WishesAndFeelingsRecorded = request.WishesAndFeelingsRecorded,
+            EnteredCareOn = request.EnteredCareOn,
+            AgeYears = request.AgeYears,
             SubmittedByAgency = agency,
             SubmittedBy = user.Caller(),
             RecordedAt = clock.GetUtcNow(),
@@ -59,6 +71,25 @@ public static class AssessmentsApi
         await db.SaveChangesAsync(ct);
 
         return TypedResults.Created($"/api/health/assessments/{assessment.Id}", assessment.ToResponse());
+    }
+
+    /// <summary>
+    /// Initial: 20 working days after entering care. Review: the interval for the child's age after the previous
+    /// assessment this agency recorded; null when there is none to schedule from.
+    /// </summary>
+    private static async Task<DateOnly?> ComputeDueDateAsync(
+        RecordHealthAssessmentRequest request, HealthAssessmentType type, string agency, HealthDbContext db, CancellationToken ct)
+    {
+        if (type == HealthAssessmentType.Initial)
+        {
+            return AssessmentTimescales.InitialDue(request.EnteredCareOn!.Value);
+        }
+        var previous = await db.Assessments.AsNoTracking()
+            .Where(a => a.ChildKey == request.ChildKey && a.SubmittedByAgency == agency && a.CompletedOn < request.CompletedOn)
+            .OrderByDescending(a => a.CompletedOn)
+            .Select(a => (DateOnly?)a.CompletedOn)
+            .FirstOrDefaultAsync(ct);
+        return previous is { } last ? AssessmentTimescales.NextReviewDue(last, request.AgeYears!.Value) : null;
     }
 
     private static async Task<Ok<PagedResult<HealthAssessmentResponse>>> ListAssessments(

@@ -7,7 +7,8 @@ public static class HealthAssessmentMappings
 {
     public static HealthAssessmentResponse ToResponse(this HealthAssessment a) => new(
         a.Id, a.ChildKey, a.AssessmentType.ToString(), a.DueDate, a.CompletedOn, a.WithinTimescale,
-        a.DentalCheckUpToDate, a.ImmunisationsUpToDate, a.SdqScore, a.RecordedAt);
+        a.DentalCheckUpToDate, a.ImmunisationsUpToDate, a.SdqScore, a.RecordedAt,
+        a.WishesAndFeelingsRecorded, a.EnteredCareOn, a.AgeYears, a.NextReviewDue);
 
     public static HealthAssessmentCompleted ToCompletedEvent(this HealthAssessment a) => new()
     {
@@ -22,5 +23,6 @@ public static class HealthAssessmentMappings
         DentalCheckUpToDate = a.DentalCheckUpToDate,
         ImmunisationsUpToDate = a.ImmunisationsUpToDate,
         SdqScore = a.SdqScore,
+        WishesAndFeelingsRecorded = a.WishesAndFeelingsRecorded,
     };
 }

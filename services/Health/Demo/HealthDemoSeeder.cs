@@ -11,7 +11,9 @@ namespace Partnership.Health.Demo;
 
 /// <summary>
 /// A year of synthetic assessments for the demo local authority's children (keys DEMO-0001…), published through the
-/// outbox like any real submission so the board fills up. Deterministic, and skipped once any data exists.
+/// outbox like any real submission so the board fills up. Deterministic, and skipped once any data exists; the
+/// health checks added later are seeded separately (their own random sequence) when their tables are empty, so an
+/// existing demo database gains them without its assessments changing.
 /// </summary>
 public sealed class HealthDemoSeeder(TimeProvider clock) : IDemoDataSeeder<HealthDbContext>
 {
@@ -19,11 +21,22 @@ public sealed class HealthDemoSeeder(TimeProvider clock) : IDemoDataSeeder<Healt
 
     public async Task SeedAsync(HealthDbContext db, CancellationToken cancellationToken)
     {
-        if (await db.Assessments.AnyAsync(cancellationToken))
+        if (!await db.Assessments.AnyAsync(cancellationToken))
         {
-            return;
+            SeedAssessments(db);
+            await db.SaveChangesAsync(cancellationToken);
         }
+        if (!await db.DentalChecks.AnyAsync(cancellationToken))
+        {
+            new HealthChecksDemoData(clock).Seed(db, Children);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
 
+    private void SeedAssessments(HealthDbContext db)
+    {
+        // Wishes and feelings draw from their own sequence so the assessments themselves stay as they always were.
+        var wishes = new Random(20160401);
         var random = new Random(20170331);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         for (var child = 1; child <= Children; child++)
@@ -45,6 +58,7 @@ public sealed class HealthDemoSeeder(TimeProvider clock) : IDemoDataSeeder<Healt
                 DentalCheckUpToDate = random.Next(10) > 1,
                 ImmunisationsUpToDate = random.Next(10) > 0,
                 SdqScore = random.Next(4) == 0 ? null : random.Next(0, 33),
+                WishesAndFeelingsRecorded = wishes.Next(10) > 1,
                 SubmittedByAgency = Agencies.Health,
                 SubmittedBy = "demo-seed",
                 RecordedAt = clock.GetUtcNow(),
@@ -52,6 +66,5 @@ public sealed class HealthDemoSeeder(TimeProvider clock) : IDemoDataSeeder<Healt
             db.Assessments.Add(assessment);
             db.AddIntegrationEvent(assessment.ToCompletedEvent(), clock);
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 }
