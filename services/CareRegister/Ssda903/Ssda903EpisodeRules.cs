@@ -1,0 +1,62 @@
+namespace Partnership.CareRegister.Ssda903;
+
+/// <summary>
+/// The rules across a child's episodes, and the OC2 cohort they decide.
+/// Policy: an episode that starts before the previous one ended (overlap) is an error and is excluded; a gap after
+/// an episode that ended with X1 ("a new episode began") is a warning and both episodes are kept.
+/// </summary>
+public static class Ssda903EpisodeRules
+{
+    public static void Apply(Dictionary<Ssda903Child, List<Ssda903Episode>> byChild, Ssda903ImportState state, string fileName)
+    {
+        foreach (var (child, episodes) in byChild)
+        {
+            episodes.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Line.CompareTo(b.Line));
+            Ssda903Episode? previous = null;
+            foreach (var episode in episodes)
+            {
+                if (previous is not null)
+                {
+                    if (previous.End is null || episode.Start < previous.End)
+                    {
+                        episode.Excluded = true;
+                        state.Issues.Add(new Ssda903Issue(fileName, episode.Line, "DECOM", Ssda903Rules.EpisodeOverlap, Ssda903Severity.Error,
+                            $"Episode overlaps the child's episode on line {previous.Line}, which had not ended by this DECOM."));
+                        continue;
+                    }
+                    if (previous.ReasonCeased == Ssda903Codes.EpisodeContinues && episode.Start > previous.End)
+                    {
+                        state.Issues.Add(new Ssda903Issue(fileName, episode.Line, "DECOM", Ssda903Rules.EpisodeGap, Ssda903Severity.Warning,
+                            $"Gap after the episode on line {previous.Line}: it ended with X1 (a new episode began) but this one starts later."));
+                    }
+                }
+                previous = episode;
+            }
+
+            var kept = episodes.Where(e => !e.Excluded).ToList();
+            child.HasEpisode = kept.Count > 0;
+            child.OnlyShortBreaks = kept.Count > 0 && kept.All(e => e.ShortBreak);
+            child.Oc2Cohort = LookedAfterTwelveMonths(kept, state.Year);
+        }
+    }
+
+    /// <summary>
+    /// Looked after at 31 March in a period of care (contiguous episodes, short breaks not counting) that began on or
+    /// before 1 April of the year before: 12 months continuously.
+    /// </summary>
+    public static bool LookedAfterTwelveMonths(IReadOnlyList<Ssda903Episode> sortedEpisodes, Ssda903Year year)
+    {
+        var i = sortedEpisodes.Count - 1;
+        if (i < 0 || sortedEpisodes[i].End is not null || sortedEpisodes[i].ShortBreak)
+        {
+            return false;
+        }
+        var periodStart = sortedEpisodes[i].Start;
+        while (i > 0 && sortedEpisodes[i - 1].End == periodStart && !sortedEpisodes[i - 1].ShortBreak)
+        {
+            i--;
+            periodStart = sortedEpisodes[i].Start;
+        }
+        return periodStart <= year.Start;
+    }
+}

@@ -1,0 +1,54 @@
+using Partnership.CareRegister.Domain;
+
+namespace Partnership.CareRegister.Ssda903;
+
+/// <summary>A child of the return's Header file, with what the other files and the cohorts need of it.</summary>
+public sealed class Ssda903Child(string localId, string childKey, DateOnly dateOfBirth, int ageAtYearEnd)
+{
+    public string LocalId { get; } = localId;
+    public string ChildKey { get; } = childKey;
+    public DateOnly DateOfBirth { get; } = dateOfBirth;
+    public int AgeAtYearEnd { get; } = ageAtYearEnd;
+    public int Line { get; init; }
+    public short? Sex { get; init; }
+    public string? Ethnicity { get; init; }
+    public string? Upn { get; init; }
+    public short? Mother { get; init; }
+    public DateOnly? MotherChildDateOfBirth { get; init; }
+    public bool Oc2Cohort { get; set; }
+    public bool HasEpisode { get; set; }
+    /// <summary>Every episode of the child in this return is a short break (V3/V4).</summary>
+    public bool OnlyShortBreaks { get; set; } = true;
+}
+
+/// <summary>What one import run knows while it reads the files of a return.</summary>
+public sealed class Ssda903ImportState(Guid importId, Ssda903Year year, DateTimeOffset importedAt, string sourceAgency)
+{
+    public Guid ImportId { get; } = importId;
+    public Ssda903Year Year { get; } = year;
+    public DateTimeOffset ImportedAt { get; } = importedAt;
+    public string SourceAgency { get; } = sourceAgency;
+    public Ssda903IssueLog Issues { get; } = new();
+
+    /// <summary>The local authority's CHILD ids already linked to platform keys (earlier years, register children).</summary>
+    public Dictionary<string, string> KeyLinks { get; } = new(StringComparer.Ordinal);
+    public List<(string LocalId, string ChildKey)> NewKeyLinks { get; } = [];
+    public Dictionary<string, Ssda903Child> Children { get; } = new(StringComparer.Ordinal);
+
+    public string? CurrentFile { get; set; }
+
+    public Ssda903Child? Child(string? localId) => localId is not null && Children.TryGetValue(localId, out var child) ? child : null;
+
+    /// <summary>The platform key for a CHILD id: the one it has had since first seen, or a new random one.</summary>
+    public string KeyFor(string localId)
+    {
+        if (KeyLinks.TryGetValue(localId, out var key))
+        {
+            return key;
+        }
+        key = PlatformChildKeys.New();
+        KeyLinks[localId] = key;
+        NewKeyLinks.Add((localId, key));
+        return key;
+    }
+}

@@ -1,0 +1,316 @@
+using System.Collections;
+using System.Text;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Partnership.CareRegister.Data;
+using Npgsql;
+using NpgsqlTypes;
+using Partnership.Contracts;
+using Partnership.Contracts.CareRegister.V1;
+using Partnership.ServiceDefaults.Outbox;
+
+namespace Partnership.CareRegister.Ssda903;
+
+/// <summary>
+/// Imports one collection year of an SSDA903 return: the same code path for the HTTP endpoint and the command line.
+/// Files are streamed record by record and written with binary COPY; the whole year (rows, report and outbox events)
+/// is replaced in one transaction, so a re-import never doubles counts and a failed one leaves the last good one.
+/// </summary>
+public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903Importer> logger)
+{
+    private static readonly string[] YearTables =
+        ["ssda903_children", "ssda903_episodes", "ssda903_reviews", "ssda903_oc2", "ssda903_oc3", "ssda903_missing", "ssda903_uasc"];
+
+    /// <summary>Imports on the context's connection, in a transaction of its own, so EF's commit hook wakes the outbox dispatcher.</summary>
+    public async Task<Ssda903ImportOutcome> ImportAsync(
+        CareRegisterDbContext db, int collectionYear, IReadOnlyList<Ssda903Source> sources, string importedBy, CancellationToken ct)
+    {
+        var state = new Ssda903ImportState(Guid.CreateVersion7(), new Ssda903Year(collectionYear), clock.GetUtcNow(), Agencies.SocialCare);
+        var plan = Classify(sources, state, out var rejection);
+        if (rejection is not null)
+        {
+            return Ssda903ImportOutcome.Rejected(rejection);
+        }
+        rejection = await CheckStructureAsync(plan, ct);
+        if (rejection is not null)
+        {
+            LogRejected(collectionYear, rejection.Errors.Count);
+            return Ssda903ImportOutcome.Rejected(rejection);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var counts = await ImportYearAsync(db, plan, state, importedBy, ct);
+            await transaction.CommitAsync(ct);
+            LogImported(state.ImportId, collectionYear, counts.Children, counts.Episodes, state.Issues.Errors, state.Issues.Warnings);
+            return Ssda903ImportOutcome.Imported(state.ImportId);
+        }
+        catch (Exception ex) when (ex is CsvFormatException or DecoderFallbackException)
+        {
+            // A file that breaks CSV rules part-way through cannot be trusted: the transaction is rolled back whole.
+            await transaction.RollbackAsync(CancellationToken.None);
+            var file = state.CurrentFile ?? "return";
+            LogRejected(collectionYear, 1);
+            return Ssda903ImportOutcome.Rejected(new Ssda903Rejection("An SSDA903 file is not readable CSV.",
+                new Dictionary<string, string[]> { [file] = [$"The file is not readable CSV near record {(ex as CsvFormatException)?.RecordNumber}: {ex.Message}"] },
+                new Dictionary<string, string[]>()));
+        }
+    }
+
+    private sealed record PlannedFile(Ssda903Source Source, Ssda903FileKind Kind);
+
+    private static Dictionary<Ssda903FileKind, PlannedFile> Classify(IReadOnlyList<Ssda903Source> sources, Ssda903ImportState state, out Ssda903Rejection? rejection)
+    {
+        var plan = new Dictionary<Ssda903FileKind, PlannedFile>();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var source in sources)
+        {
+            if (Ssda903Files.Recognise(source.FileName) is not { } kind)
+            {
+                state.Issues.Add(new Ssda903Issue(source.FileName, null, null, Ssda903Rules.UnrecognisedFile, Ssda903Severity.Warning,
+                    "The file name does not say which SSDA903 file it is; the file was not imported."));
+                continue;
+            }
+            if (Ssda903Files.NotImported.Contains(kind))
+            {
+                state.Issues.Add(new Ssda903Issue(source.FileName, null, null, Ssda903Rules.FileNotImported, Ssda903Severity.Warning,
+                    $"{kind} files are recognised but not imported by this version of the care register."));
+                continue;
+            }
+            if (plan.TryGetValue(kind, out var earlier))
+            {
+                errors[source.FileName] = [$"A second {kind} file: {earlier.Source.FileName} is already the {kind} file of this return."];
+                continue;
+            }
+            plan[kind] = new PlannedFile(source, kind);
+        }
+        foreach (var mandatory in Ssda903Files.Mandatory.Where(k => !plan.ContainsKey(k)))
+        {
+            errors[mandatory.ToString()] = [$"The return has no {mandatory} file."];
+        }
+        rejection = errors.Count > 0
+            ? new Ssda903Rejection("The SSDA903 return is incomplete.", errors, new Dictionary<string, string[]>())
+            : null;
+        return plan;
+    }
+
+    /// <summary>Reads only the column header of every file: a missing column rejects the return before anything is written.</summary>
+    private static async Task<Ssda903Rejection?> CheckStructureAsync(Dictionary<Ssda903FileKind, PlannedFile> plan, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var missing = new Dictionary<string, string[]>();
+        foreach (var (kind, planned) in plan)
+        {
+            try
+            {
+                await using var file = await Ssda903CsvFile.OpenAsync(planned.Source.Open(), ct);
+                var absent = file.MissingColumns(Ssda903Files.RequiredColumns[kind]);
+                if (absent.Count > 0)
+                {
+                    missing[planned.Source.FileName] = [.. absent];
+                    errors[planned.Source.FileName] = [.. absent.Select(c => $"Required column {c} is missing.")];
+                }
+            }
+            catch (Exception ex) when (ex is CsvFormatException or DecoderFallbackException or IOException)
+            {
+                errors[planned.Source.FileName] = [$"The file is not readable CSV: {ex.Message}"];
+            }
+        }
+        return errors.Count > 0 ? new Ssda903Rejection("The SSDA903 return is structurally invalid; nothing was imported.", errors, missing) : null;
+    }
+
+    private async Task<Ssda903Counts> ImportYearAsync(
+        CareRegisterDbContext db, Dictionary<Ssda903FileKind, PlannedFile> plan, Ssda903ImportState state, string importedBy, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var year = state.Year.EndYear;
+        // Two imports of the same year queue rather than interleave their deletes and inserts.
+        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(903, @year)", ct, ("year", year));
+        foreach (var table in YearTables)
+        {
+            await ExecuteAsync(connection, $"DELETE FROM {table} WHERE collection_year = @year", ct, ("year", year));
+        }
+        await LoadKeyLinksAsync(connection, state, ct);
+
+        var counts = new Ssda903Counts();
+        var header = plan[Ssda903FileKind.Header].Source;
+        state.CurrentFile = header.FileName;
+        await using (var file = await Ssda903CsvFile.OpenAsync(header.Open(), ct))
+        {
+            await Ssda903HeaderReader.ReadAsync(file, state, header.FileName, ct);
+        }
+
+        var episodesSource = plan[Ssda903FileKind.Episodes].Source;
+        state.CurrentFile = episodesSource.FileName;
+        Dictionary<Ssda903Child, List<Ssda903Episode>> episodes;
+        await using (var file = await Ssda903CsvFile.OpenAsync(episodesSource.Open(), ct))
+        {
+            episodes = await Ssda903EpisodeReader.ReadAsync(file, state, episodesSource.FileName, ct);
+        }
+        Ssda903EpisodeRules.Apply(episodes, state, episodesSource.FileName);
+        state.CurrentFile = null;
+
+        counts.Children = await Ssda903YearWriter.WriteChildrenAsync(connection, state, ct);
+        await Ssda903YearWriter.WriteKeyLinksAsync(connection, state, ct);
+        counts.Episodes = await Ssda903YearWriter.WriteEpisodesAsync(db, state, episodes, clock, ct);
+        counts.Oc2Cohort = state.Children.Values.Count(c => c.Oc2Cohort);
+        episodes = [];
+
+        counts.Reviews = await ImportRowFileAsync(db, plan, new Ssda903ReviewsFile(), state, ct);
+        counts.Uasc = await ImportRowFileAsync(db, plan, new Ssda903UascFile(), state, ct);
+        counts.Oc2 = await ImportRowFileAsync(db, plan, new Ssda903Oc2File(), state, ct);
+        counts.Oc3 = await ImportRowFileAsync(db, plan, new Ssda903Oc3File(), state, ct);
+        counts.Missing = await ImportRowFileAsync(db, plan, new Ssda903MissingFile(), state, ct);
+        counts.Oc3Cohort = (int)await ScalarAsync(connection,
+            "SELECT count(*) FROM ssda903_oc3 WHERE import_id = @id AND in_cohort", ct, ("id", state.ImportId));
+
+        await Ssda903YearWriter.WriteImportAsync(connection, state, counts, importedBy, ct);
+        await Ssda903YearWriter.WriteIssuesAsync(connection, state, ct);
+        Ssda903YearImported[] completed =
+        [
+            new()
+            {
+                EventId = Guid.CreateVersion7(),
+                OccurredAt = state.ImportedAt,
+                SourceAgency = state.SourceAgency,
+                ChildKey = Ssda903YearImported.NoChild,
+                ImportId = state.ImportId,
+                CollectionYear = year,
+                Children = counts.Children,
+                Episodes = counts.Episodes,
+                Oc2Records = counts.Oc2,
+                Oc3Records = counts.Oc3,
+                MissingEpisodes = counts.Missing,
+                Reviews = counts.Reviews,
+                Oc2Cohort = counts.Oc2Cohort,
+                Oc3Cohort = counts.Oc3Cohort,
+                RowErrors = state.Issues.Errors,
+                RowWarnings = state.Issues.Warnings,
+            },
+        ];
+        // Last, so a consumer that sees it has already been sent every event of the year.
+        await db.AddIntegrationEventsAsync(completed, clock, ct);
+        return counts;
+    }
+
+    private async Task<int> ImportRowFileAsync<TRow>(
+        CareRegisterDbContext db, Dictionary<Ssda903FileKind, PlannedFile> plan, Ssda903RowFile<TRow> rows, Ssda903ImportState state, CancellationToken ct)
+        where TRow : class
+    {
+        if (!plan.TryGetValue(rows.Kind, out var planned))
+        {
+            return 0;
+        }
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var source = planned.Source;
+        state.CurrentFile = source.FileName;
+        var kept = new BitArray(1024);
+        var count = 0;
+        await using (var file = await Ssda903CsvFile.OpenAsync(source.Open(), ct))
+        await using (var copy = await connection.BeginBinaryImportAsync(rows.CopyCommand, ct))
+        {
+            var context = new Ssda903RowContext(state.Issues, source.FileName);
+            while (await file.ReadAsync(ct))
+            {
+                context.Reset(file.Line);
+                var row = rows.Read(file, context, state);
+                if (row is null || context.Excluded)
+                {
+                    continue;
+                }
+                await Ssda903YearWriter.WriteCommonAsync(copy, state, context.Row, rows.ChildOf(row), ct);
+                await rows.WriteAsync(copy, row, ct);
+                if (kept.Length <= context.Row)
+                {
+                    kept.Length = Math.Max(kept.Length * 2, context.Row + 1);
+                }
+                kept[context.Row] = true;
+                count++;
+            }
+            await copy.CompleteAsync(ct);
+        }
+
+        if (rows.PublishesEvents && count > 0)
+        {
+            // Second pass for the events of the rows kept in the first: reading the file again costs less memory
+            // than holding its rows (one bit per row instead).
+            await using var file = await Ssda903CsvFile.OpenAsync(source.Open(), ct);
+            await rows.WriteEventsAsync(db, KeptRows(file, rows, kept, state, source.FileName), state, clock, ct);
+        }
+        state.CurrentFile = null;
+        return count;
+    }
+
+    private static IEnumerable<TRow> KeptRows<TRow>(Ssda903CsvFile file, Ssda903RowFile<TRow> rows, BitArray kept, Ssda903ImportState state, string fileName)
+        where TRow : class
+    {
+        var muted = new Ssda903RowContext(null, fileName);
+        while (file.Read())
+        {
+            var line = file.Line;
+            if (line >= kept.Length || !kept[line])
+            {
+                continue;
+            }
+            muted.Reset(line);
+            if (rows.Read(file, muted, state) is { } row)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static async Task LoadKeyLinksAsync(NpgsqlConnection connection, Ssda903ImportState state, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT local_child_id, child_key FROM ssda903_child_keys UNION ALL SELECT \"LocalChildId\", \"ChildKey\" FROM children WHERE \"LocalChildId\" IS NOT NULL",
+            connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            // A child registered in the register wins over an earlier import's link (the UNION's second half comes last).
+            state.KeyLinks[reader.GetString(0)] = reader.GetString(1);
+        }
+    }
+
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SSDA903 {CollectionYear} imported as {ImportId}: {Children} children, {Episodes} episodes, {Errors} row errors, {Warnings} warnings")]
+    private partial void LogImported(Guid importId, int collectionYear, int children, int episodes, int errors, int warnings);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SSDA903 {CollectionYear} return rejected whole ({Files} files at fault); nothing stored")]
+    private partial void LogRejected(int collectionYear, int files);
+}
+
+public sealed class Ssda903Counts
+{
+    public int Children { get; set; }
+    public int Episodes { get; set; }
+    public int Reviews { get; set; }
+    public int Uasc { get; set; }
+    public int Oc2 { get; set; }
+    public int Oc3 { get; set; }
+    public int Missing { get; set; }
+    public int Oc2Cohort { get; set; }
+    public int Oc3Cohort { get; set; }
+}

@@ -1,0 +1,36 @@
+using Npgsql;
+using Partnership.CareRegister.Data;
+
+namespace Partnership.CareRegister.Ssda903;
+
+/// <summary>
+/// A file of one row per record that needs no other rows to be judged: read once to check and COPY its rows, and
+/// once more (only when it publishes events) to write the events of the rows that were kept.
+/// </summary>
+public abstract class Ssda903RowFile<TRow> where TRow : class
+{
+    public abstract Ssda903FileKind Kind { get; }
+
+    /// <summary>The import table's columns after the common import_id, collection_year, row_number, child, child_key.</summary>
+    protected abstract string Table { get; }
+    protected abstract string[] Columns { get; }
+
+    public string CopyCommand =>
+        $"COPY {Table} (import_id, collection_year, row_number, child, child_key, {string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)";
+
+    public string TableName => Table;
+
+    /// <summary>Reads the current record; issues go to the context, which says whether the row is excluded.</summary>
+    public abstract TRow? Read(Ssda903CsvFile file, Ssda903RowContext row, Ssda903ImportState state);
+
+    public abstract Ssda903Child ChildOf(TRow row);
+
+    /// <summary>Writes the columns of <see cref="Columns"/>, in order.</summary>
+    public abstract Task WriteAsync(NpgsqlBinaryImporter copy, TRow row, CancellationToken ct);
+
+    public virtual bool PublishesEvents => false;
+
+    /// <summary>Stages the events of the kept rows in the outbox (bulk COPY), inside the import's transaction.</summary>
+    public virtual Task<int> WriteEventsAsync(CareRegisterDbContext db, IEnumerable<TRow> keptRows, Ssda903ImportState state, TimeProvider clock, CancellationToken ct) =>
+        Task.FromResult(0);
+}
