@@ -41,7 +41,7 @@ internal sealed class Platform(IDistributedApplicationBuilder builder, Infrastru
         where TProject : IProjectMetadata, new()
     {
         var gateway = builder.AddProject<TProject>(name)
-            .WithHttp()
+            .WithHttp(options)
             .WithEndpoint("http", endpoint => endpoint.Port = options.GatewayPort)
             .WithExternalHttpEndpoints()
             .WithHttpHealthCheck("/health");
@@ -56,7 +56,7 @@ internal sealed class Platform(IDistributedApplicationBuilder builder, Infrastru
     private IResourceBuilder<ProjectResource> AddProject<TProject>(string name, string database)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name)
-            .WithHttp()
+            .WithHttp(options)
             .WithReference(infrastructure.AddDatabase(database))
             .WaitFor(infrastructure.DatabaseServer)
             .WithEnvironment("Demo__Seed", options.SeedDemoData ? "true" : "false")
@@ -69,10 +69,14 @@ internal static class PlatformProjectExtensions
     /// Projects without a launch profile get no endpoint from Aspire; every service needs one for /health and routing.
     /// The port stays Aspire's to allocate.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithHttp(this IResourceBuilder<ProjectResource> project) =>
-        project.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http")
-            ? project
-            : project.WithHttpEndpoint(name: "http");
+    public static IResourceBuilder<ProjectResource> WithHttp(this IResourceBuilder<ProjectResource> project, PlatformOptions options)
+    {
+        if (!project.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http"))
+        {
+            return project.WithHttpEndpoint(name: "http");
+        }
+        return options.FixedServicePorts ? project : project.WithEndpoint("http", endpoint => endpoint.Port = null);
+    }
 
     public static IResourceBuilder<ProjectResource> TrustIdentity(
         this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource> identity) =>

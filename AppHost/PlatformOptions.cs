@@ -10,6 +10,7 @@ internal sealed record PlatformOptions(
     bool UseContainers,
     bool SeedDemoData,
     int? GatewayPort,
+    bool FixedServicePorts,
     string StateDirectory,
     int EpmdPort,
     int ErlangDistributionPort,
@@ -33,6 +34,8 @@ internal sealed record PlatformOptions(
             UseContainers: section.GetValue("UseContainers", false),
             SeedDemoData: section.GetValue("SeedDemoData", true),
             GatewayPort: gatewayPort > 0 ? gatewayPort : null,
+            // False drops the ports services' launch profiles fix (identity's 5001), so a second AppHost can run.
+            FixedServicePorts: section.GetValue("FixedServicePorts", true),
             StateDirectory: stateDirectory,
             EpmdPort: epmdPort,
             ErlangDistributionPort: section.GetValue("ErlangDistributionPort", epmdPort + 1),

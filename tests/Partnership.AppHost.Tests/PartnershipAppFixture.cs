@@ -50,11 +50,44 @@ public sealed class PartnershipAppFixture : IAsyncLifetime
         app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
 
-        // Databases and connection strings have no process of their own; everything that runs must become healthy.
+        // Databases and connection strings have no process of their own, and Aspire's per-project rebuilders only run
+        // on demand; everything else runs and must become healthy.
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-        var running = model.Resources.Where(r => r is ProjectResource or ExecutableResource).ToList();
+        var running = model.Resources
+            .Where(r => r is ProjectResource || (r is ExecutableResource && r is not IResourceWithParent))
+            .ToList();
         ProjectNames = running.OfType<ProjectResource>().Select(r => r.Name).ToList();
-        await Task.WhenAll(running.Select(r => app.ResourceNotifications.WaitForResourceHealthyAsync(r.Name, timeout.Token)));
+        await Task.WhenAll(running.Select(r => WaitUntilHealthyAsync(app, r.Name, timeout.Token)));
+    }
+
+    /// <summary>Healthy, or an exception as soon as the resource stops (a crashed service would otherwise cost the whole timeout).</summary>
+    private static async Task WaitUntilHealthyAsync(DistributedApplication app, string name, CancellationToken cancellationToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var healthy = app.ResourceNotifications.WaitForResourceHealthyAsync(name, waiting.Token);
+        var stopped = app.ResourceNotifications.WaitForResourceAsync(name,
+            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), waiting.Token);
+        try
+        {
+            if (await Task.WhenAny(healthy, stopped) == stopped && stopped.IsCompletedSuccessfully)
+            {
+                var snapshot = stopped.Result.Snapshot;
+                throw new InvalidOperationException(
+                    $"Resource '{name}' reached {snapshot.State?.Text} (exit code {snapshot.ExitCode}) before it was healthy; its log is in the test output.");
+            }
+            await healthy;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var state = app.ResourceNotifications.TryGetCurrentState(name, out var e)
+                ? $"{e.Snapshot.State?.Text}, health {e.Snapshot.HealthStatus?.ToString() ?? "unknown"}"
+                : "no state";
+            throw new TimeoutException($"Resource '{name}' was not healthy within {StartTimeout} ({state}).");
+        }
+        finally
+        {
+            await waiting.CancelAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
