@@ -16,6 +16,8 @@ public sealed record CareLeaverContactRecorded : IntegrationEvent
     public required DateOnly ContactOn { get; init; }
     public required InTouchStatus InTouch { get; init; }
     public required int AgeYears { get; init; }
+    /// <summary>Whether the contact fell in the SSDA903 window (3 months before to 1 month after the birthday); null from older senders.</summary>
+    public bool? WithinBirthdayWindow { get; init; }
 }
 
 public sealed record CareLeaverActivityRecorded : IntegrationEvent
