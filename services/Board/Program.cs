@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MassTransit;
 using Partnership.Board.Apis;
@@ -27,6 +28,8 @@ builder.Services.AddSingleton(_ => PlanCatalogue.LoadEmbedded());
 builder.Services.AddScoped<IndicatorCalculator>();
 builder.Services.AddScoped<IndicatorService>();
 builder.Services.AddScoped<SnapshotRebuilder>();
+// Enums travel as their names (RAG status, polarity, trend), which is what the dashboard and CSV users read.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
