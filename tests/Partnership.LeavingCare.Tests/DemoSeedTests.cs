@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Partnership.LeavingCare.Data;
+using Partnership.ServiceDefaults.Outbox;
+using Partnership.ServiceDefaults.Persistence;
+using Partnership.Testing;
+
+namespace Partnership.LeavingCare.Tests;
+
+public sealed class SeededLeavingCareFixture() : ServiceFixture<LeavingCareDbContext>("leavingcaredb")
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Demo:Seed"] = "true" };
+}
+
+/// <summary>The demo care leavers DEMO-L001…DEMO-L250, seeded once with their records and events.</summary>
+public sealed class DemoSeedTests(SeededLeavingCareFixture fixture) : IClassFixture<SeededLeavingCareFixture>
+{
+    [Fact]
+    public async Task The_demo_care_leavers_are_seeded_once_with_their_records()
+    {
+        var before = await Counts();
+        Assert.Equal(250, before.CareLeavers);
+        Assert.Equal(250, before.Contacts);
+        Assert.InRange(before.StayingPut, 1, 24);
+        // Five records each plus the Staying Put starts, every one with its event.
+        Assert.Equal(250 * 5 + before.StayingPut, before.Events);
+
+        await using (var scope = fixture.Service.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IDemoDataSeeder<LeavingCareDbContext>>()
+                .SeedAsync(scope.ServiceProvider.GetRequiredService<LeavingCareDbContext>(), CancellationToken.None);
+        }
+        Assert.Equal(before, await Counts());
+    }
+
+    private Task<(int CareLeavers, int Contacts, int StayingPut, int Events)> Counts() =>
+        fixture.Service.WithServiceAsync<LeavingCareDbContext, (int, int, int, int)>(async db => (
+            await db.CareLeavers.CountAsync(),
+            await db.Contacts.CountAsync(),
+            await db.StayingPut.CountAsync(),
+            await db.Set<OutboxMessage>().CountAsync()));
+}
