@@ -20,3 +20,13 @@ public static class Json
     public static decimal? Value(JsonElement indicator) =>
         indicator.GetProperty("value") is { ValueKind: JsonValueKind.Number } v ? v.GetDecimal() : null;
 }
+
+public static class JsonErrors
+{
+    public static async Task<IReadOnlyList<string>> ReadErrorsAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        var root = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        return root.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(p => p.Name).ToList() : [];
+    }
+}
