@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Partnership.ServiceDefaults.Auth;
+
+namespace Partnership.Dashboard.Auth;
+
+/// <summary>
+/// Staff sign in through the identity service (authorization code + PKCE, confidential client); the session is a
+/// cookie holding the tokens, and pages demand the board.read scope the identity service grants by role.
+/// </summary>
+public static class DashboardAuthentication
+{
+    public const string ClientId = "board-dashboard";
+    public const string CookieName = "partnership.dashboard";
+
+    /// <summary>DEVELOPMENT-ONLY secret, matching the identity service's seeded client; override with Dashboard:ClientSecret.</summary>
+    private const string DevelopmentClientSecret = "board-dashboard-dev-secret";
+
+    private static readonly string[] RequestedScopes =
+    [
+        OpenIdConnectScope.OpenId, "profile", "roles", OpenIdConnectScope.OfflineAccess, BoardScopes.Read, BoardScopes.Write,
+    ];
+
+    public static IHostApplicationBuilder AddDashboardAuthentication(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var identityUrl = AuthenticationExtensions.IdentityUrl(configuration).TrimEnd('/');
+        // The issuer is the address the browser is sent to; the metadata may be fetched over the internal address.
+        var issuer = (configuration["Identity:Issuer"] ?? identityUrl).TrimEnd('/');
+        var requireHttps = configuration.GetValue("Identity:RequireHttpsMetadata", !builder.Environment.IsDevelopment());
+        var secret = ClientSecret(configuration, builder.Environment);
+
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                options.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+            })
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, options =>
+            {
+                options.Cookie.Name = CookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.AccessDeniedPath = DashboardPaths.Forbidden;
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.Events.OnRedirectToAccessDenied = SessionEvents.AccessDeniedAsync;
+                options.Events.OnValidatePrincipal = SessionEvents.RejectExpiredAccessTokenAsync;
+            })
+            .AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, options =>
+            {
+                options.Authority = issuer;
+                options.MetadataAddress = $"{identityUrl}/.well-known/openid-configuration";
+                options.RequireHttpsMetadata = requireHttps;
+                options.ClientId = ClientId;
+                options.ClientSecret = secret;
+                options.ResponseType = OpenIdConnectResponseType.Code;
+                // A query callback (not form_post) lets the correlation cookies stay SameSite=Lax over plain http in development.
+                options.ResponseMode = OpenIdConnectResponseMode.Query;
+                options.UsePkce = true;
+                options.SaveTokens = true;
+                options.MapInboundClaims = false;
+                options.GetClaimsFromUserInfoEndpoint = false;
+                options.Scope.Clear();
+                foreach (var scope in RequestedScopes)
+                {
+                    options.Scope.Add(scope);
+                }
+                options.TokenValidationParameters.NameClaimType = "name";
+                options.TokenValidationParameters.RoleClaimType = PartnershipClaims.Role;
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                options.CorrelationCookie.SecurePolicy = options.NonceCookie.SecurePolicy =
+                    requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.NonceCookie.SameSite = SameSiteMode.Lax;
+                options.Events.OnTokenValidated = GrantedScopes.AddToSessionAsync;
+                options.Events.OnRedirectToIdentityProvider = SessionEvents.ChallengeAsync;
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddScopePolicies(BoardScopes.Read, BoardScopes.Write)
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    private static string ClientSecret(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration["Dashboard:ClientSecret"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+        if (!environment.IsDevelopment())
+        {
+            throw new InvalidOperationException("Dashboard:ClientSecret must be configured outside Development; the built-in secret is public.");
+        }
+        return DevelopmentClientSecret;
+    }
+}

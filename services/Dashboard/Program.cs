@@ -1,0 +1,32 @@
+using MudBlazor.Services;
+using Partnership.Dashboard;
+using Partnership.Dashboard.Auth;
+using Partnership.Dashboard.Board;
+using Partnership.Dashboard.Components;
+using Partnership.Dashboard.Export;
+using Partnership.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddDashboardAuthentication();
+builder.Services.AddBoardApi(builder.Configuration);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+
+// Before everything else, so links, cookies and the OIDC callback all carry the prefix the gateway forwards.
+app.UsePathBase(DashboardPaths.PathBase(app.Configuration));
+app.UsePartnershipDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapDefaultEndpoints();
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapExportEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
