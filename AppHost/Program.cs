@@ -8,13 +8,17 @@ platform.AddIdentity<Projects.Partnership_Identity>("identity", database: "ident
 
 platform.AddService<Projects.Partnership_Health>("health", database: "healthdb");
 platform.AddService<Projects.Partnership_Board>("board", database: "boarddb");
-// Still to come, one line each once their projects exist (plus a ProjectReference in the csproj):
-// platform.AddService<Projects.Partnership_CareRegister>("care-register", database: "careregisterdb");
-// platform.AddService<Projects.Partnership_VirtualSchool>("virtual-school", database: "virtualschooldb");
-// platform.AddService<Projects.Partnership_YouthJustice>("youth-justice", database: "youthjusticedb");
-// platform.AddService<Projects.Partnership_Missing>("missing", database: "missingdb");
-// platform.AddService<Projects.Partnership_LeavingCare>("leaving-care", database: "leavingcaredb");
-// platform.AddService<Projects.Partnership_Sharing>("sharing", database: "sharingdb");
+platform.AddService<Projects.Partnership_CareRegister>("care-register", database: "careregisterdb");
+platform.AddService<Projects.Partnership_VirtualSchool>("virtual-school", database: "virtualschooldb");
+platform.AddService<Projects.Partnership_YouthJustice>("youth-justice", database: "youthjusticedb");
+platform.AddService<Projects.Partnership_Missing>("missing", database: "missingdb");
+platform.AddService<Projects.Partnership_LeavingCare>("leaving-care", database: "leavingcaredb");
+// gRPC over plain http needs its own HTTP/2-only port (services/Sharing/Hosting/GrpcEndpoints.cs).
+platform.AddService<Projects.Partnership_Sharing>("sharing", database: "sharingdb")
+    .WithHttpEndpoint(name: "grpc", env: "Sharing__GrpcPort")
+    .AsHttp2Service();
+// Still to come, one line each once its project exists (plus a ProjectReference in the csproj):
+// platform.AddService<Projects.Partnership_Dashboard>("dashboard", ...);
 
 platform.AddGateway<Projects.Partnership_Gateway>("gateway");
 
