@@ -10,7 +10,7 @@ public static class DashboardClient
     /// <summary>DEVELOPMENT-ONLY secret; override with Identity:Clients:board-dashboard:Secret.</summary>
     public const string DevelopmentSecret = "board-dashboard-dev-secret";
 
-    public static readonly IReadOnlyList<string> Scopes = ["board.read", "board.write"];
+    public static readonly IReadOnlyList<string> Scopes = ["board.read", "board.write", "sharing.admin"];
 
     public static readonly string[] DefaultRedirectUris = ["http://localhost:5090/signin-oidc"];
 

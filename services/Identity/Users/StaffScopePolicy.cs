@@ -15,6 +15,8 @@ public static class StaffScopePolicy
     {
         ["board.read"] = [StaffRoles.BoardMember, StaffRoles.Administrator, StaffRoles.DataProtectionOfficer],
         ["board.write"] = [StaffRoles.BoardMember, StaffRoles.Administrator],
+        // Subject-access listings and the audit verifier of the sharing service are for data protection oversight.
+        ["sharing.admin"] = [StaffRoles.DataProtectionOfficer, StaffRoles.Administrator],
     };
 
     public static bool Allows(StaffUser user, string scope) =>
