@@ -17,11 +17,9 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 
+# Left running afterwards (idempotent start, shared with other test runs); `scripts/infra.sh stop` ends it.
 eval "$(scripts/infra.sh start)"
 export PARTNERSHIP_TEST_PG PARTNERSHIP_TEST_AMQP
-if [ "${CI:-}" = "true" ]; then
-  trap 'scripts/infra.sh stop >/dev/null 2>&1 || true' EXIT
-fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if ! dotnet build Partnership.sln -c Release -warnaserror -nologo -v quiet > "$logs/build.log" 2>&1; then
