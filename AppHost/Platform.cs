@@ -36,6 +36,18 @@ internal sealed class Platform(IDistributedApplicationBuilder builder, Infrastru
         return project;
     }
 
+    /// <summary>A web front end: no database or broker of its own, signs users in through identity, served via the gateway.</summary>
+    public IResourceBuilder<ProjectResource> AddWebApp<TProject>(string name)
+        where TProject : IProjectMetadata, new()
+    {
+        var project = builder.AddProject<TProject>(name)
+            .WithHttp(options)
+            .WithHttpHealthCheck("/health");
+        project.TrustIdentity(Identity);
+        services.Add(project);
+        return project;
+    }
+
     /// <summary>The public entry point, routing to identity and every service added before it.</summary>
     public IResourceBuilder<ProjectResource> AddGateway<TProject>(string name)
         where TProject : IProjectMetadata, new()
@@ -51,6 +63,21 @@ internal sealed class Platform(IDistributedApplicationBuilder builder, Infrastru
             gateway.WithReference(service).WaitFor(service);
         }
         return gateway;
+    }
+
+    /// <summary>
+    /// Registers the board dashboard's OIDC callbacks with identity: the address browsers use (through the gateway,
+    /// under <paramref name="gatewayPath"/>) and the dashboard's own address, for running it on its own.
+    /// </summary>
+    public void AllowDashboardSignIn(IResourceBuilder<ProjectResource> dashboard, IResourceBuilder<ProjectResource> gateway, string gatewayPath)
+    {
+        var viaGateway = gateway.GetEndpoint("http");
+        var direct = dashboard.GetEndpoint("http");
+        Identity
+            .WithEnvironment("Identity__Dashboard__RedirectUris__0", ReferenceExpression.Create($"{viaGateway}{gatewayPath}/signin-oidc"))
+            .WithEnvironment("Identity__Dashboard__RedirectUris__1", ReferenceExpression.Create($"{direct}{gatewayPath}/signin-oidc"))
+            .WithEnvironment("Identity__Dashboard__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{viaGateway}{gatewayPath}/signout-callback-oidc"))
+            .WithEnvironment("Identity__Dashboard__PostLogoutRedirectUris__1", ReferenceExpression.Create($"{direct}{gatewayPath}/signout-callback-oidc"));
     }
 
     private IResourceBuilder<ProjectResource> AddProject<TProject>(string name, string database)

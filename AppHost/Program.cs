@@ -7,7 +7,7 @@ var platform = new Platform(builder, Infrastructure.Add(builder, options), optio
 platform.AddIdentity<Projects.Partnership_Identity>("identity", database: "identitydb");
 
 platform.AddService<Projects.Partnership_Health>("health", database: "healthdb");
-platform.AddService<Projects.Partnership_Board>("board", database: "boarddb");
+var board = platform.AddService<Projects.Partnership_Board>("board", database: "boarddb");
 platform.AddService<Projects.Partnership_CareRegister>("care-register", database: "careregisterdb");
 platform.AddService<Projects.Partnership_VirtualSchool>("virtual-school", database: "virtualschooldb");
 platform.AddService<Projects.Partnership_YouthJustice>("youth-justice", database: "youthjusticedb");
@@ -17,9 +17,13 @@ platform.AddService<Projects.Partnership_LeavingCare>("leaving-care", database: 
 platform.AddService<Projects.Partnership_Sharing>("sharing", database: "sharingdb")
     .WithHttpEndpoint(name: "grpc", env: "Sharing__GrpcPort")
     .AsHttp2Service();
-// Still to come, one line each once its project exists (plus a ProjectReference in the csproj):
-// platform.AddService<Projects.Partnership_Dashboard>("dashboard", ...);
 
-platform.AddGateway<Projects.Partnership_Gateway>("gateway");
+// The board dashboard reads the board API by service discovery and is served to browsers under the gateway's /dashboard.
+var dashboard = platform.AddWebApp<Projects.Partnership_Dashboard>("dashboard")
+    .WithReference(board)
+    .WaitFor(board);
+
+var gateway = platform.AddGateway<Projects.Partnership_Gateway>("gateway");
+platform.AllowDashboardSignIn(dashboard, gateway, "/dashboard");
 
 builder.Build().Run();

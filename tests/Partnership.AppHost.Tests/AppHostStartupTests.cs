@@ -7,7 +7,7 @@ public sealed class AppHostStartupTests(PartnershipAppFixture fixture)
     [Fact]
     public void Every_expected_service_is_in_the_model()
     {
-        Assert.Superset(new HashSet<string> { "identity", "health", "board", "gateway" }, fixture.ProjectNames.ToHashSet());
+        Assert.Superset(new HashSet<string> { "identity", "health", "board", "dashboard", "gateway" }, fixture.ProjectNames.ToHashSet());
     }
 
     [Fact]
