@@ -19,6 +19,8 @@ var app = builder.Build();
 // Before everything else, so links, cookies and the OIDC callback all carry the prefix the gateway forwards.
 app.UsePathBase(DashboardPaths.PathBase(app.Configuration));
 app.UsePartnershipDefaults();
+// Explicit, after the path base: the implicit routing step would match on the path with the prefix still in it.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

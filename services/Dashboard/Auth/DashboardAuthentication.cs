@@ -57,8 +57,10 @@ public static class DashboardAuthentication
                 options.ClientId = ClientId;
                 options.ClientSecret = secret;
                 options.ResponseType = OpenIdConnectResponseType.Code;
-                // A query callback (not form_post) lets the correlation cookies stay SameSite=Lax over plain http in development.
-                options.ResponseMode = OpenIdConnectResponseMode.Query;
+                // form_post: the identity service answers the authorization request with a page of its own that posts the
+                // code here. A query redirect would be the last hop of its login form's redirect chain, which the login
+                // page's CSP (form-action 'self') forbids for any dashboard on another origin.
+                options.ResponseMode = OpenIdConnectResponseMode.FormPost;
                 options.UsePkce = true;
                 options.SaveTokens = true;
                 options.MapInboundClaims = false;
@@ -70,10 +72,13 @@ public static class DashboardAuthentication
                 }
                 options.TokenValidationParameters.NameClaimType = "name";
                 options.TokenValidationParameters.RoleClaimType = PartnershipClaims.Role;
-                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
-                options.CorrelationCookie.SecurePolicy = options.NonceCookie.SecurePolicy =
-                    requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-                options.NonceCookie.SameSite = SameSiteMode.Lax;
+                if (!requireHttps)
+                {
+                    // Plain http (development): browsers drop SameSite=None cookies that are not Secure. Lax still reaches
+                    // the callback because the identity service is on the same site (another port of the same host).
+                    options.CorrelationCookie.SameSite = options.NonceCookie.SameSite = SameSiteMode.Lax;
+                    options.CorrelationCookie.SecurePolicy = options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                }
                 options.Events.OnTokenValidated = GrantedScopes.AddToSessionAsync;
                 options.Events.OnRedirectToIdentityProvider = SessionEvents.ChallengeAsync;
             });

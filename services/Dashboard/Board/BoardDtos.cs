@@ -25,8 +25,14 @@ public sealed record IndicatorResultDto(string Id, string ActionId, string Title
     decimal? BaselineValue, string? Target, decimal? TargetValue, string? Rag, decimal? PreviousValue, string? Trend,
     IReadOnlyList<ReviewFlagDto>? ReviewFlags)
 {
-    /// <summary>Suppressed to protect small numbers: the value is withheld even though the data exists.</summary>
-    public bool IsSuppressed => Numerator?.Suppressed == true || Denominator?.Suppressed == true;
+    /// <summary>
+    /// Nothing recorded for the period. The API marks an empty count as hidden too, so "no data" is told apart from
+    /// suppression by the missing as-at time (every computed result and every manual entry has one).
+    /// </summary>
+    public bool HasNoData => Value is null && AsAt is null;
+
+    /// <summary>Suppressed to protect small numbers: the value is withheld although the data exists.</summary>
+    public bool IsSuppressed => !HasNoData && Value is null && (Numerator?.Suppressed == true || Denominator?.Suppressed == true);
 }
 
 public sealed record RagCountsDto(int Green, int Amber, int Red, int Monitor, int NoData);

@@ -7,7 +7,8 @@ namespace Partnership.Dashboard.Components.Shared;
 /// <summary>How board values are written on the page: units, RAG and trend always as words, colour only in addition.</summary>
 public static class Display
 {
-    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+    // The services run with invariant globalization; its month names are English and the formats below are British.
+    private static readonly CultureInfo UkCulture = CultureInfo.InvariantCulture;
 
     public sealed record RagLook(string CssClass, string Icon, string Label, string Meaning);
 

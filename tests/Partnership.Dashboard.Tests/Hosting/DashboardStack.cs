@@ -1,0 +1,124 @@
+using Microsoft.Playwright;
+using Partnership.Board.Data;
+using Partnership.Dashboard.Components;
+using Partnership.Identity.Data;
+using Partnership.Testing;
+
+namespace Partnership.Dashboard.Tests.Hosting;
+
+/// <summary>
+/// The whole path a board member's browser takes: the real identity service (its issuer is the URL the browser uses),
+/// the real board service on its own PostgreSQL database with the real RabbitMQ, the dashboard, and Debian's chromium.
+/// Shared by every test in the assembly; each test opens its own browser context (its own cookies).
+/// </summary>
+public sealed class DashboardStack : IAsyncLifetime
+{
+    public const string PathBase = "/dashboard";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private KestrelService<IdentityDbContext>? _identity;
+    private KestrelService<BoardDbContext>? _board;
+    private KestrelService<App>? _dashboard;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The dashboard's home page as the browser (and the gateway) addresses it.</summary>
+    public string DashboardUrl => _dashboard!.BaseUri + PathBase.TrimStart('/');
+
+    public string IdentityUrl => _identity!.BaseUri.ToString().TrimEnd('/');
+
+    public async ValueTask InitializeAsync()
+    {
+        var identityPort = Loopback.FreePort();
+        var boardPort = Loopback.FreePort();
+        var dashboardPort = Loopback.FreePort();
+        var issuer = Loopback.AddressOf(identityPort).ToString().TrimEnd('/');
+        var dashboard = Loopback.AddressOf(dashboardPort).ToString().TrimEnd('/') + PathBase;
+
+        _identity = KestrelService<IdentityDbContext>.Start(identityPort, "Development", new Dictionary<string, string>
+        {
+            ["ConnectionStrings:identitydb"] = await TestInfrastructure.CreateDatabaseAsync("identity"),
+            ["Identity:Issuer"] = issuer,
+            ["Identity:AllowHttp"] = "true",
+            ["Identity:RateLimits:TokenRequestsPerMinute"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Identity:Dashboard:RedirectUris:0"] = dashboard + "/signin-oidc",
+            ["Identity:Dashboard:PostLogoutRedirectUris:0"] = dashboard + "/signout-callback-oidc",
+        });
+
+        _board = KestrelService<BoardDbContext>.Start(boardPort, "Testing", new Dictionary<string, string>
+        {
+            ["ConnectionStrings:boarddb"] = await TestInfrastructure.CreateDatabaseAsync("boarddb"),
+            ["ConnectionStrings:messaging"] = TestInfrastructure.RabbitMq,
+            ["Messaging:ServiceName"] = $"board-ui-{Guid.NewGuid():N}"[..24],
+            ["Identity:Url"] = issuer,
+            ["Identity:Issuer"] = issuer,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+
+        _dashboard = KestrelService<App>.Start(dashboardPort, "Development", new Dictionary<string, string>
+        {
+            ["Identity:Url"] = issuer,
+            ["Identity:Issuer"] = issuer,
+            ["Dashboard:PathBase"] = PathBase,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Dashboard:BoardApi"] = Loopback.AddressOf(boardPort).ToString(),
+        });
+
+        // The browser comes from Debian's package; Playwright must never fetch one of its own.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        // The first interactive render waits for the Blazor circuit, and the overview computes every indicator live.
+        Assertions.SetDefaultExpectTimeout(20_000);
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser session (no cookies) that accepts downloads.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, Locale = "en-GB" });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        // Browser-side failures (a circuit that cannot connect, a script that fails) show up in the test's output.
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Console.WriteLine($"[browser {message.Type}] {message.Text}");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Url.Contains("/forbidden", StringComparison.Ordinal))
+            {
+                Console.WriteLine($"[browser response] {response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
+        page.RequestFailed += (_, request) => Console.WriteLine($"[browser request failed] {request.Method} {request.Url}: {request.Failure}");
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        foreach (var service in new IAsyncDisposable?[] { _dashboard, _board, _identity })
+        {
+            if (service is not null)
+            {
+                await service.DisposeAsync();
+            }
+        }
+    }
+}
