@@ -42,9 +42,13 @@ internal static class PostgresExecutableExtensions
         this IDistributedApplicationBuilder builder, string name, PlatformOptions options)
     {
         var bin = options.PostgresBinDirectory ?? FindPostgresBinDirectory();
-        var stateDirectory = Path.Combine(options.StateDirectory, name);
+        // PostgreSQL runs as nobody, which must reach its data directory: a checkout under /root (mode 0700) cannot be.
+        var preferred = Path.Combine(options.StateDirectory, name);
+        var scratch = ProcessRunner.ScratchDirectory(options.StateDirectory);
+        var stateDirectory = ProcessRunner.ReachableByUnprivileged(preferred) ? preferred : Path.Combine(scratch, name);
         var dataDirectory = Path.Combine(stateDirectory, "data");
-        var socketDirectory = Path.Combine(stateDirectory, "socket");
+        // Unix socket paths are limited to about 100 characters; a deep checkout would exceed that.
+        var socketDirectory = Path.Combine(scratch, $"{name}-socket");
         var password = builder.AddParameter($"{name}-password", DevelopmentOnlyPassword, secret: true);
 
         var (command, prefix) = ProcessRunner.Unprivileged(Path.Combine(bin, "postgres"));
@@ -53,6 +57,7 @@ internal static class PostgresExecutableExtensions
 
         builder.Eventing.Subscribe<BeforeStartEvent>(async (_, cancellationToken) =>
         {
+            Directory.CreateDirectory(scratch);
             await ProcessRunner.CreatePrivateDirectoryAsync(dataDirectory, cancellationToken);
             await ProcessRunner.CreatePrivateDirectoryAsync(socketDirectory, cancellationToken);
             if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))

@@ -48,6 +48,30 @@ internal static class ProcessRunner
         await RunAsync(command, prefix.Concat(arguments), cancellationToken);
     }
 
+    /// <summary>True when every existing ancestor of <paramref name="path"/> lets others through (or we are not root).</summary>
+    public static bool ReachableByUnprivileged(string path)
+    {
+        if (!IsRoot || OperatingSystem.IsWindows())
+        {
+            return true;
+        }
+        for (var dir = Directory.GetParent(Path.GetFullPath(path)); dir is not null; dir = dir.Parent)
+        {
+            if (dir.Exists && (File.GetUnixFileMode(dir.FullName) & UnixFileMode.OtherExecute) == 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A short, stable per-state-directory path under /tmp, for sockets and for state nobody could not reach.</summary>
+    public static string ScratchDirectory(string stateDirectory)
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stateDirectory)))[..10];
+        return Path.Combine(Path.GetTempPath(), $"partnership-{hash}");
+    }
+
     /// <summary>Creates <paramref name="path"/> for the unprivileged user, mode 0700 (PostgreSQL insists on it).</summary>
     public static async Task CreatePrivateDirectoryAsync(string path, CancellationToken cancellationToken)
     {
