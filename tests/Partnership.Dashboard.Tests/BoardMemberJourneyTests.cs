@@ -30,11 +30,20 @@ public sealed class BoardMemberJourneyTests(DashboardStack stack)
         await Assertions.Expect(tile.Locator("[data-field=target]")).ToContainTextAsync("20");
         await Assertions.Expect(tile.Locator("[data-field=baseline]")).ToContainTextAsync("18");
 
+        // Keyboard users land on the skip link first; the page declares its language.
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" })).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en-GB");
+
         // Indicator page: a manual indicator offers the entry form to a board.write holder.
         await tile.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex($"^{Regex.Escape(Indicator)} "), Level = 1 })).ToBeVisibleAsync();
         var form = page.Locator("form.manual-form[data-ready=true]");
         await Assertions.Expect(form).ToBeVisibleAsync();
+
+        var unlabelled = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(e => e.labels.length === 0).map(e => e.id || e.name)");
+        Assert.Empty(unlabelled);
 
         // No source: the board API refuses it, and its problem details (its own words) appear in the summary and at the field.
         await page.GetByLabel("Value (a count)").FillAsync("19");
