@@ -16,20 +16,26 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
     private readonly string _connectionName;
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly string _messaging;
 
-    public ServiceUnderTest(IdentityHost identity, string connectionName, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+    public ServiceUnderTest(IdentityHost identity, string connectionName, string connectionString, IReadOnlyDictionary<string, string>? settings = null, string? messaging = null)
     {
         _identity = identity;
         _connectionName = connectionName;
         _connectionString = connectionString;
         _settings = settings ?? new Dictionary<string, string>();
+        _messaging = messaging ?? TestInfrastructure.RabbitMq;
     }
+
+    /// <summary>The AMQP connection string this service uses (its own virtual host when started with StartAsync).</summary>
+    public string Messaging => _messaging;
 
     public string ConnectionString => _connectionString;
 
     public static async Task<ServiceUnderTest<TEntryPoint>> StartAsync(IdentityHost identity, string connectionName, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var service = new ServiceUnderTest<TEntryPoint>(identity, connectionName, await TestInfrastructure.CreateDatabaseAsync(connectionName), settings);
+        var service = new ServiceUnderTest<TEntryPoint>(identity, connectionName, await TestInfrastructure.CreateDatabaseAsync(connectionName), settings,
+            await RabbitMqVirtualHosts.CreateAsync(connectionName));
         _ = service.Server;
         return service;
     }
@@ -38,7 +44,7 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting($"ConnectionStrings:{_connectionName}", _connectionString);
-        builder.UseSetting("ConnectionStrings:messaging", TestInfrastructure.RabbitMq);
+        builder.UseSetting("ConnectionStrings:messaging", _messaging);
         builder.UseSetting("Messaging:ServiceName", $"{_connectionName}-{Guid.NewGuid():N}"[..24]);
         builder.UseSetting("Identity:Url", IdentityHost.Issuer);
         builder.UseSetting("Identity:Issuer", IdentityHost.Issuer);
