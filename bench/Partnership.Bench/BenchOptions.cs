@@ -1,0 +1,45 @@
+namespace Partnership.Bench;
+
+/// <summary>Sizes for a run. Every measured path runs at ×1 and ×10 so the cost curve is visible.</summary>
+public sealed record BenchOptions
+{
+    public bool Quick { get; init; }
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+    public int[] PipelineSizes { get; init; } = [];
+    public int Concurrency { get; init; } = 32;
+    public int Rate { get; init; } = 200;
+    public int RatedSeconds { get; init; }
+    public TimeSpan FactWait { get; init; }
+    /// <summary>Children per attendance feed (each with ~380 session marks: one school year).</summary>
+    public int[] AttendanceChildren { get; init; } = [];
+    public int AttendanceSessions { get; init; } = 380;
+    /// <summary>Children in care per SSDA903 year (care leavers and missing episodes follow the generator's national ratios).</summary>
+    public int[] Ssda903Children { get; init; } = [];
+    /// <summary>Children with board facts (~100 facts each).</summary>
+    public int[] BoardChildren { get; init; } = [];
+    public int WarmCalls { get; init; }
+
+    public bool Runs(string part) => Only.Count == 0 || Only.Contains(part);
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var onlyIndex = Array.IndexOf(args, "--only");
+        var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length
+            ? args[onlyIndex + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet()
+            : [];
+        return quick
+            ? new BenchOptions
+            {
+                Quick = true, Only = only,
+                PipelineSizes = [100, 1000], Concurrency = 16, RatedSeconds = 3, FactWait = TimeSpan.FromSeconds(60),
+                AttendanceChildren = [6, 60], Ssda903Children = [100, 1000], BoardChildren = [100, 1000], WarmCalls = 5,
+            }
+            : new BenchOptions
+            {
+                Only = only,
+                PipelineSizes = [500, 5000], Concurrency = 32, RatedSeconds = 30, FactWait = TimeSpan.FromMinutes(5),
+                AttendanceChildren = [550, 5500], Ssda903Children = [8000, 80000], BoardChildren = [10_000, 100_000], WarmCalls = 20,
+            };
+    }
+}

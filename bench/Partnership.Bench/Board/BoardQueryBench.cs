@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Partnership.Bench.Measure;
+using Partnership.Bench.Platform;
+
+namespace Partnership.Bench.Board;
+
+/// <summary>
+/// Latency of the board's overview and of one indicator's trend over national-scale facts: cold (first call after the
+/// board process restarts: no JIT, pools or cached plans) and warm (p50/p95 of repeated calls), through the gateway.
+/// </summary>
+public sealed class BoardQueryBench(BenchPlatform platform, Report report, BenchOptions options)
+{
+    private const string Overview = "/api/board/indicators?year=2025";
+
+    public async Task RunAsync()
+    {
+        var connection = await platform.ConnectionStringAsync("boarddb");
+        using var client = await platform.ClientAsync("board-reporting", "board.read");
+        var indicator = await TrendIndicatorAsync(client);
+        var trend = $"/api/board/indicators/{Uri.EscapeDataString(indicator)}?year=2025";
+
+        report.Heading("3. Board queries over national-scale facts");
+        var rows = new List<IReadOnlyList<string>>();
+        var notes = new List<string>();
+        for (var i = 0; i < options.BoardChildren.Length; i++)
+        {
+            var loaded = await BoardFactLoader.LoadAsync(connection, options.BoardChildren[i], seed: 153 + i);
+            var size = $"×{(i == 0 ? 1 : 10)}: {options.BoardChildren[i]:N0} children, {loaded.Facts + loaded.Assessments:N0} facts";
+            notes.Add($"load {size}: COPY {loaded.CopySeconds:F1} s ({(loaded.Facts + loaded.Assessments) / loaded.CopySeconds:N0} rows/s), index rebuild + ANALYZE {loaded.IndexSeconds:F1} s");
+
+            await platform.RestartAsync("board");
+            using var cold = await platform.ClientAsync("board-reporting", "board.read");
+            var coldOverview = await TimeAsync(cold, Overview);
+            var coldTrend = await TimeAsync(cold, trend);
+            await StatementStats.ResetAsync(connection);
+            var cpu = CpuProfile.Start(platform.Processes);
+            var warmOverview = new Percentiles(await RepeatAsync(cold, Overview));
+            var warmTrend = new Percentiles(await RepeatAsync(cold, trend));
+            var cpuReport = cpu.Stop();
+            rows.Add([size, "overview `GET " + Overview + "`", Report.Ms(coldOverview), Report.Ms(warmOverview[50]), Report.Ms(warmOverview[95]),
+                warmOverview[95] < 100 ? "meets" : "misses"]);
+            rows.Add([size, $"trend `GET /api/board/indicators/{indicator}?year=2025`", Report.Ms(coldTrend), Report.Ms(warmTrend[50]),
+                Report.Ms(warmTrend[95]), warmTrend[95] < 100 ? "meets" : "misses"]);
+            notes.Add($"CPU warm calls {size}: {cpuReport.Describe()}");
+            if (i == options.BoardChildren.Length - 1)
+            {
+                report.Table(["size", "call", "cold (first after restart)", "warm p50", "warm p95", "p95 < 100 ms"], rows);
+                report.Line($"Where the warm calls' database time went at {size} (pg_stat_statements, board database):");
+                report.Line("");
+                report.Table(StatementStats.Header, await StatementStats.TopAsync(connection, 6));
+            }
+        }
+        report.Note($"{options.WarmCalls} warm calls each, sequential. Cold = first call after the board process was restarted through the AppHost; PostgreSQL's shared buffers and the OS page cache are not dropped (shared machine).");
+        report.Note("The board's tables have no local-authority column: 'national scale' is the number of synthetic child pseudonyms, not 153 authorities.");
+        foreach (var note in notes)
+        {
+            report.Note(note);
+        }
+        report.Line("");
+    }
+
+    private async Task<double[]> RepeatAsync(HttpClient client, string path)
+    {
+        var times = new double[options.WarmCalls];
+        for (var i = 0; i < times.Length; i++)
+        {
+            times[i] = await TimeAsync(client, path);
+        }
+        return times;
+    }
+
+    private static async Task<double> TimeAsync(HttpClient client, string path)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var response = await client.GetAsync(path);
+        await response.Content.ReadAsByteArrayAsync();
+        var ms = stopwatch.Elapsed.TotalMilliseconds;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
+        }
+        return ms;
+    }
+
+    /// <summary>The default plan's first indicator computed from facts (not a manual one), so the trend does real work.</summary>
+    private static async Task<string> TrendIndicatorAsync(HttpClient client)
+    {
+        var plans = await client.GetFromJsonAsync<JsonElement>("/api/board/plans");
+        var plan = plans.GetProperty("plans")[0];
+        foreach (var indicator in plan.GetProperty("indicators").EnumerateArray())
+        {
+            var kind = indicator.TryGetProperty("sourceKind", out var k) ? k.ToString() : "";
+            if (!kind.Contains("Manual", StringComparison.OrdinalIgnoreCase))
+            {
+                return indicator.GetProperty("id").GetString()!;
+            }
+        }
+        return plan.GetProperty("indicators")[0].GetProperty("id").GetString()!;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Partnership.Bench.Ingest;
+
+/// <summary>
+/// Raw PostgreSQL COPY of exactly the rows a service stored: they are exported in binary from the service's tables, then
+/// timed going back in (Npgsql binary import) to a table of the same columns with no indexes or constraints. No
+/// parsing, validation or transaction work: the ceiling the ingest paths are compared against.
+/// </summary>
+public static class CopyBaseline
+{
+    public sealed record Result(long Rows, double Seconds)
+    {
+        public double RowsPerSecond => Rows / Seconds;
+    }
+
+    public static async Task<Result> MeasureAsync(string connectionString, IReadOnlyList<(string Table, string Where)> sources)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var exported = new List<(string Target, string File)>();
+        long rows = 0;
+        try
+        {
+            foreach (var (table, where) in sources)
+            {
+                var file = Path.Combine(Path.GetTempPath(), $"bench-copy-{Guid.NewGuid():N}.bin");
+                await using (var output = File.Create(file))
+                await using (var copy = await connection.BeginRawBinaryCopyAsync($"COPY (SELECT * FROM {table} {where}) TO STDOUT (FORMAT BINARY)"))
+                {
+                    await copy.CopyToAsync(output);
+                }
+                await using (var count = new NpgsqlCommand($"SELECT count(*) FROM {table} {where}", connection))
+                {
+                    rows += (long)(await count.ExecuteScalarAsync())!;
+                }
+                var target = $"bench_copy_{table}";
+                await Execute(connection, $"DROP TABLE IF EXISTS {target}; CREATE TABLE {target} (LIKE {table})");
+                exported.Add((target, file));
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var (target, file) in exported)
+            {
+                await using var input = File.OpenRead(file);
+                await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {target} FROM STDIN (FORMAT BINARY)");
+                await input.CopyToAsync(copy);
+            }
+            return new Result(rows, stopwatch.Elapsed.TotalSeconds);
+        }
+        finally
+        {
+            foreach (var (target, file) in exported)
+            {
+                File.Delete(file);
+                await Execute(connection, $"DROP TABLE IF EXISTS {target}");
+            }
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

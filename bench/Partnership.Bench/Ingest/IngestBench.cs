@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Partnership.Bench.Measure;
+using Partnership.Bench.Platform;
+using Partnership.CareRegister.Data;
+using Partnership.CareRegister.Ssda903;
+using Partnership.CareRegister.Ssda903.Sample;
+
+namespace Partnership.Bench.Ingest;
+
+/// <summary>Bulk ingest paths against raw COPY of the same rows, with peak memory per size.</summary>
+public sealed class IngestBench(BenchPlatform platform, Report report, BenchOptions options)
+{
+    private static readonly string[] Ssda903Tables =
+        ["ssda903_children", "ssda903_episodes", "ssda903_reviews", "ssda903_oc2", "ssda903_oc3", "ssda903_missing", "ssda903_uasc"];
+
+    private readonly List<IReadOnlyList<string>> rows = [];
+    private readonly List<string> notes = [];
+
+    public async Task RunAsync()
+    {
+        report.Heading("2. Bulk ingest vs raw COPY");
+        await AttendanceAsync();
+        await Ssda903Async();
+        report.Table(
+            ["path", "size", "input", "service rows/s", "raw COPY rows/s", "service / COPY (target ≥50%)", "peak memory", "wall"],
+            rows);
+        report.Note("Attendance: CSV streamed to POST /api/virtual-school/attendance/bulk through the gateway (virtual-school-system token); the service validates each line, COPYs to a staging table, upserts attendance_marks and writes weekly summaries to the outbox, in one transaction. Peak memory is the virtual-school process's VmRSS sampled every 50 ms during the feed (its VmHWM since start is shown too).");
+        report.Note("SSDA903: files from the care register's own sample generator, imported in this process by Ssda903Importer (the code path of the API and CLI) into a fresh, migrated database. Peak memory is this process's working set / managed heap during the import, above what it held before.");
+        report.Note("Raw COPY: the rows the service stored, exported in binary and timed going back into tables of the same columns without indexes (see bench/Partnership.Bench/Ingest/CopyBaseline.cs).");
+        foreach (var note in notes)
+        {
+            report.Note(note);
+        }
+        report.Line("");
+    }
+
+    private async Task AttendanceAsync()
+    {
+        using var client = await platform.ClientAsync("virtual-school-system", "virtual-school.write");
+        var connection = await platform.ConnectionStringAsync("virtualschooldb");
+        var pid = platform.ProcessOf("virtual-school");
+        for (var i = 0; i < options.AttendanceChildren.Length; i++)
+        {
+            var children = options.AttendanceChildren[i];
+            var tag = $"A{DateTime.UtcNow:HHmmssfff}";
+            var (path, marks, bytes) = AttendanceFeedFile.Write(tag, children, options.AttendanceSessions);
+            try
+            {
+                var cpu = CpuProfile.Start(platform.Processes);
+                var stopwatch = Stopwatch.StartNew();
+                long peak;
+                await using (var memory = MemorySampler.OfProcess(pid))
+                {
+                    await using var file = File.OpenRead(path);
+                    using var content = new StreamContent(file, 1 << 16);
+                    content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+                    using var response = await client.PostAsync("/api/virtual-school/attendance/bulk", content);
+                    var body = await response.Content.ReadAsStringAsync();
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        throw new InvalidOperationException($"Attendance feed refused ({(int)response.StatusCode}): {body[..Math.Min(500, body.Length)]}");
+                    }
+                    peak = memory.PeakBytes;
+                }
+                var seconds = stopwatch.Elapsed.TotalSeconds;
+                var cpuReport = cpu.Stop();
+                var copy = await CopyBaseline.MeasureAsync(connection, [("attendance_marks", $"WHERE child_key LIKE 'BENCH-{tag}-%'")]);
+                var hwm = ProcessTable.StatusKb(pid, "VmHWM") * 1024;
+                rows.Add([
+                    "attendance feed (virtual school)", $"×{(i == 0 ? 1 : 10)}: {children} children × {options.AttendanceSessions} sessions",
+                    $"{marks:N0} marks, {bytes / 1024.0 / 1024.0:F1} MiB CSV", Report.Rate(marks / seconds), Report.Rate(copy.RowsPerSecond),
+                    Report.Ratio(marks / seconds / copy.RowsPerSecond, 0.5), $"{MemorySampler.Mib(peak)} RSS (VmHWM {MemorySampler.Mib(hwm)})",
+                    $"{seconds:F1} s",
+                ]);
+                notes.Add($"CPU attendance ×{(i == 0 ? 1 : 10)}: {cpuReport.Describe()}");
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private async Task Ssda903Async()
+    {
+        for (var i = 0; i < options.Ssda903Children.Length; i++)
+        {
+            var children = options.Ssda903Children[i];
+            var folder = Path.Combine(Path.GetTempPath(), $"bench-ssda903-{Guid.NewGuid():N}");
+            try
+            {
+                var generate = Stopwatch.StartNew();
+                var summary = new Ssda903SampleGenerator().Generate(folder, new Ssda903SampleOptions
+                {
+                    CollectionYear = 2025, ChildrenInCare = children, Seed = 903 + i, ChildIdPrefix = "B",
+                });
+                var generateSeconds = generate.Elapsed.TotalSeconds;
+                var bytes = Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length);
+
+                var connection = await platform.ScratchDatabaseAsync($"bench_ssda903_{i}");
+                var dbOptions = new DbContextOptionsBuilder<CareRegisterDbContext>().UseNpgsql(connection, o => o.CommandTimeout(1800)).Options;
+                await using (var migrate = new CareRegisterDbContext(dbOptions))
+                {
+                    await migrate.Database.MigrateAsync();
+                }
+                var sources = Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal)
+                    .Select(path => new Ssda903Source(Path.GetFileName(path), () => File.OpenRead(path))).ToList();
+                var importer = new Ssda903Importer(TimeProvider.System, NullLogger<Ssda903Importer>.Instance);
+
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var cpu = CpuProfile.Start(platform.Processes);
+                var stopwatch = Stopwatch.StartNew();
+                Ssda903ImportOutcome outcome;
+                long peak, baseline, heap;
+                await using (var memory = MemorySampler.OfThisProcess())
+                {
+                    await using var db = new CareRegisterDbContext(dbOptions);
+                    outcome = await importer.ImportAsync(db, 2025, sources, "bench", CancellationToken.None);
+                    (peak, baseline, heap) = (memory.PeakBytes, memory.BaselineBytes, memory.PeakHeapBytes);
+                }
+                var seconds = stopwatch.Elapsed.TotalSeconds;
+                var cpuReport = cpu.Stop();
+                if (outcome.Rejection is { } rejection)
+                {
+                    throw new InvalidOperationException($"The generated SSDA903 year was rejected: {rejection.Title}");
+                }
+                var stored = await CountAsync(connection);
+                var copy = await CopyBaseline.MeasureAsync(connection, Ssda903Tables.Select(t => (t, "")).ToList());
+                rows.Add([
+                    "SSDA903 year (care register importer)",
+                    $"×{(i == 0 ? 1 : 10)}: {summary.Children:N0} children, {summary.Oc3Records:N0} OC3, {summary.MissingEpisodes:N0} missing episodes",
+                    $"{stored:N0} rows in 7 tables, {bytes / 1024.0 / 1024.0:F1} MiB CSV (generated in {generateSeconds:F1} s)",
+                    Report.Rate(stored / seconds), Report.Rate(copy.RowsPerSecond), Report.Ratio(stored / seconds / copy.RowsPerSecond, 0.5),
+                    $"+{MemorySampler.Mib(peak - baseline)} working set (peak {MemorySampler.Mib(peak)}), managed heap peak {MemorySampler.Mib(heap)}",
+                    $"{seconds:F1} s",
+                ]);
+                notes.Add($"CPU SSDA903 ×{(i == 0 ? 1 : 10)}: {cpuReport.Describe()}");
+                NpgsqlConnection.ClearAllPools();
+            }
+            finally
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+        }
+    }
+
+    private static async Task<long> CountAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(string.Join(" + ", Ssda903Tables.Select(t => $"(SELECT count(*) FROM {t})")).Insert(0, "SELECT "), connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

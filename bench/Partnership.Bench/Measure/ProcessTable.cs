@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+
+namespace Partnership.Bench.Measure;
+
+/// <summary>
+/// Finds the platform's processes by an environment marker the bench gives every resource (PostgreSQL backends and the
+/// Erlang VM inherit it from their parent), and reads their CPU time and memory from /proc. This is the bench's
+/// profiler: which process the CPU went to during a run, rather than a guess.
+/// </summary>
+public sealed class ProcessTable(string runMarker)
+{
+    public const string MarkerVariable = "PARTNERSHIP_BENCH_RUN";
+    public const string ResourceVariable = "PARTNERSHIP_BENCH_RESOURCE";
+    private static readonly long TicksPerSecond = 100;
+
+    /// <summary>Resource name → pids currently alive.</summary>
+    public Dictionary<string, List<int>> Snapshot()
+    {
+        var result = new Dictionary<string, List<int>>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var environ = File.ReadAllBytes(Path.Combine(dir, "environ"));
+                var text = Encoding.UTF8.GetString(environ);
+                if (!text.Contains($"{MarkerVariable}={runMarker}\0", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var start = text.IndexOf(ResourceVariable + "=", StringComparison.Ordinal);
+                if (start < 0)
+                {
+                    continue;
+                }
+                start += ResourceVariable.Length + 1;
+                var name = text[start..text.IndexOf('\0', start)];
+                if (!result.TryGetValue(name, out var pids))
+                {
+                    result[name] = pids = [];
+                }
+                pids.Add(pid);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while we looked, or is not ours to read.
+            }
+        }
+        return result;
+    }
+
+    /// <summary>CPU seconds (user + system) used so far by each resource's live processes.</summary>
+    public Dictionary<string, double> CpuSeconds()
+    {
+        var result = new Dictionary<string, double>();
+        foreach (var (name, pids) in Snapshot())
+        {
+            result[name] = pids.Sum(ProcessCpuSeconds);
+        }
+        result["bench (this process)"] = ProcessCpuSeconds(Environment.ProcessId);
+        return result;
+    }
+
+    public static double ProcessCpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // Fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name.
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / (double)TicksPerSecond;
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or IndexOutOfRangeException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>A /proc/&lt;pid&gt;/status value in kB (VmRSS, VmHWM), or 0.</summary>
+    public static long StatusKb(int pid, string key)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith(key + ":", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Partnership.Board.Data;
+using Partnership.Board.Domain;
+using Partnership.Board.Pseudonymisation;
+using Partnership.Health.Data;
+using Partnership.Health.Domain;
+using Partnership.Health.Validation;
+
+namespace Partnership.Bench.Pipeline;
+
+/// <summary>
+/// What the pipeline would cost as one process: the health service's own validator, then the same two database writes
+/// (the health row, then the pseudonymised board fact) through the services' own DbContexts and schemas, on the same
+/// PostgreSQL server, with no HTTP, no token, no outbox and no broker.
+/// </summary>
+public sealed class MonolithBaseline
+{
+    private readonly DbContextOptions<HealthDbContext> health;
+    private readonly DbContextOptions<BoardDbContext> board;
+    private readonly RecordHealthAssessmentRequestValidator validator = new(TimeProvider.System);
+    private readonly ChildPseudonymiser pseudonymiser = new(Options.Create(new PseudonymisationOptions()));
+
+    private MonolithBaseline(string healthConnection, string boardConnection)
+    {
+        health = new DbContextOptionsBuilder<HealthDbContext>().UseNpgsql(healthConnection).Options;
+        board = new DbContextOptionsBuilder<BoardDbContext>().UseNpgsql(boardConnection).Options;
+    }
+
+    public static async Task<MonolithBaseline> CreateAsync(string healthConnection, string boardConnection)
+    {
+        var baseline = new MonolithBaseline(healthConnection, boardConnection);
+        await using (var db = new HealthDbContext(baseline.health))
+        {
+            await db.Database.MigrateAsync();
+        }
+        await using (var db = new BoardDbContext(baseline.board))
+        {
+            await db.Database.MigrateAsync();
+        }
+        return baseline;
+    }
+
+    /// <summary>Events per second with <paramref name="concurrency"/> workers, like the platform run's HTTP callers.</summary>
+    public async Task<double> RunAsync(string runTag, int events, int concurrency)
+    {
+        var next = -1;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < events)
+            {
+                await RecordAsync(AssessmentRequests.Create(runTag, i));
+            }
+        })));
+        return events / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private async Task RecordAsync(Partnership.Health.Apis.RecordHealthAssessmentRequest request)
+    {
+        var validation = await validator.ValidateAsync(request);
+        if (!validation.IsValid)
+        {
+            throw new InvalidOperationException("The bench generated an invalid assessment: " + validation);
+        }
+        var assessment = new HealthAssessment
+        {
+            Id = Guid.CreateVersion7(),
+            ChildKey = request.ChildKey!,
+            AssessmentType = Contracts.Health.V1.HealthAssessmentType.Initial,
+            DueDate = request.DueDate!.Value,
+            CompletedOn = request.CompletedOn!.Value,
+            DentalCheckUpToDate = request.DentalCheckUpToDate,
+            ImmunisationsUpToDate = request.ImmunisationsUpToDate,
+            SdqScore = request.SdqScore,
+            WishesAndFeelingsRecorded = request.WishesAndFeelingsRecorded,
+            SubmittedByAgency = Partnership.Contracts.Agencies.Health,
+            SubmittedBy = "health-system",
+            RecordedAt = DateTimeOffset.UtcNow,
+        };
+        await using (var db = new HealthDbContext(health))
+        {
+            db.Assessments.Add(assessment);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = new BoardDbContext(board))
+        {
+            db.HealthAssessments.Add(new HealthAssessmentFact
+            {
+                AssessmentId = assessment.Id,
+                ChildPseudonym = pseudonymiser.Pseudonymise(assessment.ChildKey),
+                AssessmentType = assessment.AssessmentType,
+                DueDate = assessment.DueDate,
+                CompletedOn = assessment.CompletedOn,
+                WithinTimescale = assessment.WithinTimescale,
+                WishesAndFeelingsRecorded = assessment.WishesAndFeelingsRecorded,
+                SourceEventId = Guid.CreateVersion7(),
+                OccurredAt = assessment.RecordedAt,
+                ReceivedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using Partnership.Bench.Measure;
+using Partnership.Bench.Platform;
+
+namespace Partnership.Bench.Pipeline;
+
+/// <summary>
+/// Health assessments posted through the gateway with a real token → health service → outbox → RabbitMQ → board
+/// fact, against <see cref="MonolithBaseline"/> at the same concurrency; freshness is the time from the 201 reaching
+/// the caller to the fact's ReceivedAt (both stamped by this machine's clock).
+/// </summary>
+public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOptions options)
+{
+    private const string PostPath = "/api/health/assessments";
+    private HttpClient health = null!;
+    private string boardConnection = "";
+
+    private sealed record Posted(Guid Id, DateTimeOffset ReturnedAt, double LatencyMs);
+
+    private sealed record RunResult(
+        int Offered, int Accepted, int Failed, double AcceptSeconds, double EndToEndSeconds, int FactsSeen,
+        Percentiles Freshness, Percentiles PostLatency, CpuReport Cpu, string Broker);
+
+    public async Task RunAsync()
+    {
+        health = await platform.ClientAsync("health-system", "health.write");
+        boardConnection = await platform.ConnectionStringAsync("boarddb");
+        var baseline = await MonolithBaseline.CreateAsync(
+            await platform.ScratchDatabaseAsync("bench_monolith_health"), await platform.ScratchDatabaseAsync("bench_monolith_board"));
+
+        // Warm-up: JIT, connection pools, broker channels, on both sides; not reported.
+        await SaturateAsync("warm", 50, options.Concurrency);
+        await baseline.RunAsync("warm", 50, options.Concurrency);
+
+        report.Heading("1. Event pipeline: health assessment → board fact");
+        var rows = new List<IReadOnlyList<string>>();
+        var notes = new List<string>();
+        foreach (var events in options.PipelineSizes)
+        {
+            var tag = Tag();
+            var monolith = await baseline.RunAsync(tag + "m", events, options.Concurrency);
+            var run = await SaturateAsync(tag, events, options.Concurrency);
+            var platformRate = run.FactsSeen / run.EndToEndSeconds;
+            rows.Add([
+                $"saturation, {events} events, {options.Concurrency} callers",
+                Report.Rate(platformRate) + (run.FactsSeen < events ? $" ({run.FactsSeen}/{events} facts seen)" : ""),
+                Report.Rate(monolith),
+                Report.Ratio(platformRate / monolith, 0.5),
+                Report.Rate(run.Accepted / run.AcceptSeconds),
+                Percentile(run.Freshness),
+                Percentile(run.PostLatency),
+                run.Failed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ]);
+            notes.Add($"saturation {events}: {run.Cpu.Describe()}; {run.Broker}");
+        }
+
+        var rated = await RatedAsync(Tag(), options.Rate, options.RatedSeconds);
+        var ratedFacts = rated.FactsSeen;
+        rows.Add([
+            $"fixed offered load {options.Rate}/s for {options.RatedSeconds}s ({rated.Offered / rated.AcceptSeconds:F0}/s achieved)",
+            Report.Rate(ratedFacts / rated.EndToEndSeconds) + (ratedFacts < rated.Offered ? $" ({ratedFacts}/{rated.Offered} facts seen)" : ""),
+            "–",
+            "–",
+            Report.Rate(rated.Accepted / rated.AcceptSeconds),
+            Percentile(rated.Freshness) + $" → p99 {(rated.Freshness[99] < 1000 ? "meets" : "misses")} < 1 s",
+            Percentile(rated.PostLatency),
+            rated.Failed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ]);
+        notes.Add($"fixed load: {rated.Cpu.Describe()}; {rated.Broker}");
+
+        report.Table(
+            ["run", "platform end-to-end (facts/s)", "monolith baseline", "platform / baseline (target ≥50%)", "HTTP accepted/s",
+                "freshness p50/p95/p99 (201 → fact)", "POST latency p50/p95/p99", "non-201"],
+            rows);
+        report.Note("Platform: POST through the gateway with a client-credentials token from /connect/token → health (validator, row + outbox in one transaction) → outbox dispatcher → RabbitMQ → board consumer (inbox + fact). End-to-end rate = facts seen ÷ (last fact's ReceivedAt − first POST).");
+        report.Note("Baseline: the same validator and the same two EF Core inserts (health_assessments, health_assessment_facts) on the same PostgreSQL server, in this process, no HTTP/broker/outbox.");
+        foreach (var note in notes)
+        {
+            report.Note("CPU " + note);
+        }
+        report.Line("");
+        await StatementStats.ResetAsync(boardConnection);
+    }
+
+    private static string Tag() => DateTime.UtcNow.ToString("HHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Percentile(Percentiles p) => p.Count == 0 ? "n/a" : $"{Report.Ms(p[50])} / {Report.Ms(p[95])} / {Report.Ms(p[99])}";
+
+    /// <summary>Closed loop: <paramref name="concurrency"/> callers post back to back until <paramref name="events"/> are sent.</summary>
+    private async Task<RunResult> SaturateAsync(string tag, int events, int concurrency)
+    {
+        var posted = new ConcurrentBag<Posted>();
+        var failed = 0;
+        var next = -1;
+        await using var broker = new BrokerDepth(await platform.BrokerManagementAsync());
+        var cpu = CpuProfile.Start(platform.Processes);
+        var started = DateTimeOffset.UtcNow;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < events)
+            {
+                if (await PostAsync(tag, i) is { } p)
+                {
+                    posted.Add(p);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        })));
+        var acceptSeconds = stopwatch.Elapsed.TotalSeconds;
+        return await CollectAsync(events, posted, failed, started, acceptSeconds, cpu, broker);
+    }
+
+    /// <summary>Open loop: one POST every 1/rate s whatever the answers take, so a slow pipeline shows up as freshness.</summary>
+    private async Task<RunResult> RatedAsync(string tag, int rate, int seconds)
+    {
+        var total = rate * seconds;
+        var posted = new ConcurrentBag<Posted>();
+        var failed = 0;
+        using var inFlight = new SemaphoreSlim(512);
+        var tasks = new List<Task>(total);
+        await using var broker = new BrokerDepth(await platform.BrokerManagementAsync());
+        var cpu = CpuProfile.Start(platform.Processes);
+        var started = DateTimeOffset.UtcNow;
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / (double)rate);
+            if (due > stopwatch.Elapsed)
+            {
+                await Task.Delay(due - stopwatch.Elapsed);
+            }
+            await inFlight.WaitAsync();
+            var n = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    if (await PostAsync(tag, n) is { } p)
+                    {
+                        posted.Add(p);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }
+                finally
+                {
+                    inFlight.Release();
+                }
+            }));
+        }
+        var sendSeconds = stopwatch.Elapsed.TotalSeconds;
+        await Task.WhenAll(tasks);
+        return await CollectAsync(total, posted, failed, started, sendSeconds, cpu, broker);
+    }
+
+    private async Task<Posted?> PostAsync(string tag, int i)
+    {
+        var sent = Stopwatch.GetTimestamp();
+        using var response = await health.PostAsJsonAsync(PostPath, AssessmentRequests.Create(tag, i));
+        var returnedAt = DateTimeOffset.UtcNow;
+        var latency = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            return null;
+        }
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new Posted(body.GetProperty("id").GetGuid(), returnedAt, latency);
+    }
+
+    /// <summary>Waits until every accepted assessment has its board fact (or the wait runs out), then reads ReceivedAt per fact.</summary>
+    private async Task<RunResult> CollectAsync(
+        int offered, ConcurrentBag<Posted> posted, int failed, DateTimeOffset started, double acceptSeconds, CpuProfile cpu, BrokerDepth broker)
+    {
+        var byId = posted.ToDictionary(p => p.Id);
+        var ids = byId.Keys.ToArray();
+        var deadline = Stopwatch.StartNew();
+        var received = new Dictionary<Guid, DateTimeOffset>();
+        await using var connection = new NpgsqlConnection(boardConnection);
+        await connection.OpenAsync();
+        while (true)
+        {
+            received.Clear();
+            await using (var command = new NpgsqlCommand(
+                """SELECT "AssessmentId", "ReceivedAt" FROM health_assessment_facts WHERE "AssessmentId" = ANY(@ids)""", connection))
+            {
+                command.Parameters.AddWithValue("ids", ids);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    received[reader.GetGuid(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+                }
+            }
+            if (received.Count >= ids.Length || deadline.Elapsed > options.FactWait)
+            {
+                break;
+            }
+            await Task.Delay(200);
+        }
+        var cpuReport = cpu.Stop();
+        var last = received.Count == 0 ? started : received.Values.Max();
+        var freshness = new Percentiles(received.Select(kv => (kv.Value - byId[kv.Key].ReturnedAt).TotalMilliseconds));
+        var latency = new Percentiles(posted.Select(p => p.LatencyMs));
+        return new RunResult(offered, posted.Count, failed, acceptSeconds, Math.Max(0.001, (last - started).TotalSeconds), received.Count,
+            freshness, latency, cpuReport, broker.Describe());
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Partnership.Bench.Measure;
+
+namespace Partnership.Bench.Platform;
+
+/// <summary>
+/// The real platform, started through the AppHost exactly as tests/Partnership.AppHost.Tests starts it (own state
+/// directory and epmd port, gateway and service ports chosen by Aspire), with three bench-only overrides applied to
+/// the model before it is built: a gateway rate limit high enough not to be what is measured, pg_stat_statements
+/// loaded into PostgreSQL, and an environment marker on every resource so /proc can attribute CPU to each process.
+/// </summary>
+public sealed class BenchPlatform : IAsyncDisposable
+{
+    private readonly DistributedApplication app;
+    private readonly HttpClient gateway;
+
+    private BenchPlatform(DistributedApplication app, string runMarker)
+    {
+        this.app = app;
+        Processes = new ProcessTable(runMarker);
+        gateway = app.CreateHttpClient("gateway", "http");
+        gateway.Timeout = TimeSpan.FromMinutes(20);
+    }
+
+    public ProcessTable Processes { get; }
+
+    public HttpClient Gateway => gateway;
+
+    public static async Task<BenchPlatform> StartAsync(string repositoryRoot, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var runMarker = Guid.NewGuid().ToString("N");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Partnership_AppHost>(
+            [
+                $"Partnership:StateDirectory={Path.Combine(repositoryRoot, ".state", "apphost-bench")}",
+                "Partnership:EpmdPort=44389",
+                "Partnership:ErlangDistributionPort=44390",
+                "Partnership:GatewayPort=0",
+                "Partnership:FixedServicePorts=false",
+                // Demo children would only add rows that the bench then has to count around.
+                "Partnership:SeedDemoData=false",
+            ],
+            cancel.Token);
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Aspire.Hosting", LogLevel.Warning)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
+
+        foreach (var resource in builder.Resources.OfType<IResourceWithEnvironment>().ToList())
+        {
+            builder.CreateResourceBuilder(resource)
+                .WithEnvironment(ProcessTable.MarkerVariable, runMarker)
+                .WithEnvironment(ProcessTable.ResourceVariable, resource.Name);
+        }
+        builder.CreateResourceBuilder(Resource<ProjectResource>(builder, "gateway"))
+            .WithEnvironment("Gateway__RateLimit__PermitLimit", "100000000");
+        builder.CreateResourceBuilder(Resource<ExecutableResource>(builder, "postgres"))
+            .WithArgs("-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all");
+
+        var app = await builder.BuildAsync(cancel.Token);
+        await app.StartAsync(cancel.Token);
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        var running = model.Resources
+            .Where(r => r is ProjectResource || (r is ExecutableResource && r is not IResourceWithParent))
+            .Select(r => r.Name)
+            .ToList();
+        await Task.WhenAll(running.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancel.Token)));
+        return new BenchPlatform(app, runMarker);
+    }
+
+    private static T Resource<T>(IDistributedApplicationTestingBuilder builder, string name) where T : IResource =>
+        builder.Resources.OfType<T>().SingleOrDefault(r => r.Name == name)
+        ?? throw new InvalidOperationException($"The AppHost has no {typeof(T).Name} named '{name}'.");
+
+    public async Task<string> ConnectionStringAsync(string name) =>
+        await app.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"No connection string '{name}'.");
+
+    /// <summary>The same server with another database name, for the bench's own scratch databases.</summary>
+    public async Task<string> ScratchDatabaseAsync(string database)
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(await ConnectionStringAsync("healthdb")) { Database = "postgres" };
+        await using (var connection = new Npgsql.NpgsqlConnection(server.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        server.Database = database;
+        return server.ConnectionString;
+    }
+
+    /// <summary>A client-credentials token from the gateway's /connect/token, as an agency system gets one.</summary>
+    public async Task<HttpClient> ClientAsync(string clientId, string scope)
+    {
+        using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = $"{clientId}-dev-secret",
+            ["scope"] = scope,
+        }));
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) })
+        {
+            BaseAddress = gateway.BaseAddress,
+            Timeout = TimeSpan.FromMinutes(20),
+        };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>The one process of a project resource (found by its marker), for memory readings.</summary>
+    public int ProcessOf(string resource) =>
+        Processes.Snapshot().TryGetValue(resource, out var pids) ? pids.Min() : throw new InvalidOperationException($"No process for '{resource}'.");
+
+    /// <summary>Restarts a service (a cold process: no JIT, no connection pool, no cached plans) and waits until it is healthy.</summary>
+    public async Task RestartAsync(string resource)
+    {
+        var result = await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.RestartCommand);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"Restarting {resource} failed: {result.Message}");
+        }
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancel.Token);
+    }
+
+    /// <summary>The broker's management API (same credentials as the AMQP connection string).</summary>
+    public async Task<HttpClient> BrokerManagementAsync()
+    {
+        var amqp = new Uri(await ConnectionStringAsync("messaging"));
+        var endpoint = app.GetEndpoint("rabbitmq", "management");
+        var client = new HttpClient { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(5) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(amqp.UserInfo))));
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        gateway.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

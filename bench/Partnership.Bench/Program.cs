@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Partnership.Bench;
+using Partnership.Bench.Board;
+using Partnership.Bench.Ingest;
+using Partnership.Bench.Measure;
+using Partnership.Bench.Pipeline;
+using Partnership.Bench.Platform;
+
+// bench/run [--quick] [--only pipeline,ingest,board]: starts the platform through the AppHost, measures, and prints a
+// markdown report that is also saved as artifacts/bench-<timestamp>.md.
+var options = BenchOptions.Parse(args);
+var root = RepositoryRoot();
+var report = new Report();
+var total = Stopwatch.StartNew();
+var failures = 0;
+
+report.Line($"# Partnership bench {(options.Quick ? "(quick: small sizes, smoke run)" : "(full)")} — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+report.Line("");
+report.Line($"- machine: {MachineLoad.Describe()} at start");
+report.Line($"- commit: {Git(root, "rev-parse --short HEAD")}");
+
+var startup = Stopwatch.StartNew();
+await using var platform = await BenchPlatform.StartAsync(root, TimeSpan.FromMinutes(10));
+report.Line($"- AppHost started and every resource healthy in {startup.Elapsed.TotalSeconds:F0} s (load average then {MachineLoad.LoadAverage()})");
+
+(string Name, Func<Task> Run)[] parts =
+[
+    ("pipeline", () => new PipelineBench(platform, report, options).RunAsync()),
+    ("ingest", () => new IngestBench(platform, report, options).RunAsync()),
+    ("board", () => new BoardQueryBench(platform, report, options).RunAsync()),
+];
+foreach (var (name, run) in parts.Where(p => options.Runs(p.Name)))
+{
+    try
+    {
+        await run();
+    }
+    catch (Exception ex)
+    {
+        failures++;
+        report.Line($"\n**{name} failed: {ex.GetType().Name}: {ex.Message}**\n");
+        Console.Error.WriteLine(ex);
+    }
+}
+
+report.Line($"\n- finished in {total.Elapsed.TotalSeconds:F0} s; load average at end {MachineLoad.LoadAverage()}");
+var artifacts = Path.Combine(root, "artifacts");
+Directory.CreateDirectory(artifacts);
+var file = Path.Combine(artifacts, $"bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
+await File.WriteAllTextAsync(file, report.ToString());
+Console.WriteLine($"\nSaved {Path.GetRelativePath(root, file)}");
+return failures == 0 ? 0 : 1;
+
+static string RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Partnership.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+    throw new InvalidOperationException("Partnership.sln not found above " + AppContext.BaseDirectory);
+}
+
+static string Git(string root, string arguments)
+{
+    try
+    {
+        using var git = Process.Start(new ProcessStartInfo("git", $"-C \"{root}\" {arguments}") { RedirectStandardOutput = true })!;
+        var output = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        return output;
+    }
+    catch (System.ComponentModel.Win32Exception)
+    {
+        return "unknown";
+    }
+}
