@@ -11,12 +11,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDashboardAuthentication();
 builder.Services.AddBoardApi(builder.Configuration);
+builder.Services.AddGatewayForwardedHeaders(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
 var app = builder.Build();
 
 // Before everything else, so links, cookies and the OIDC callback all carry the prefix the gateway forwards.
+app.UseForwardedHeaders();
 app.UsePathBase(DashboardPaths.PathBase(app.Configuration));
 app.UsePartnershipDefaults();
 // Explicit, after the path base: the implicit routing step would match on the path with the prefix still in it.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Partnership.Dashboard.Tests.Hosting;
@@ -88,6 +89,14 @@ public sealed class BoardMemberJourneyTests(DashboardStack stack)
         Assert.Equal("count", Cell("unit"));
         Assert.Equal("Amber", Cell("rag"));
         Assert.True(lines.Length > 50, "one line per indicator");
+
+        // JSON of the indicator view, also through the dashboard with the session's token.
+        var json = await page.APIRequest.GetAsync($"{stack.DashboardUrl}/export/indicators/{Indicator}.json");
+        Assert.Equal(200, json.Status);
+        Assert.StartsWith("attachment", json.Headers["content-disposition"], StringComparison.Ordinal);
+        using var detail = JsonDocument.Parse(await json.TextAsync());
+        Assert.Equal(Indicator, detail.RootElement.GetProperty("indicator").GetProperty("id").GetString());
+        Assert.Equal(19m, detail.RootElement.GetProperty("current").GetProperty("value").GetDecimal());
     }
 
     private static string CurrentQuarterLabel()
