@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Http.Resilience;
+
 namespace Partnership.Dashboard.Board;
 
 public static class BoardApiRegistration
@@ -9,7 +11,20 @@ public static class BoardApiRegistration
     public static IServiceCollection AddBoardApi(this IServiceCollection services, IConfiguration configuration)
     {
         var baseAddress = configuration["Dashboard:BoardApi"] ?? "http://board";
-        services.AddHttpClient<BoardApiClient>(http => http.BaseAddress = new Uri(baseAddress.TrimEnd('/') + "/"));
+        var client = services.AddHttpClient<BoardApiClient>(http => http.BaseAddress = new Uri(baseAddress.TrimEnd('/') + "/"));
+
+        // Replaces the pipeline ServiceDefaults gives every client: the overview computes every indicator live and may
+        // take longer than its 10 s attempt, and retrying would only triple the load. Entries are never retried.
+#pragma warning disable EXTEXP0001 // An evaluation API, but the only way to take that shared pipeline off one client.
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        client.AddStandardResilienceHandler(options =>
+        {
+            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(30);
+            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(60);
+            options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
+            options.Retry.DisableForUnsafeHttpMethods();
+        });
         return services;
     }
 }

@@ -14,6 +14,7 @@ namespace Partnership.Dashboard.Tests.Hosting;
 public sealed class DashboardStack : IAsyncLifetime
 {
     public const string PathBase = "/dashboard";
+    public const string ChromiumPath = "/usr/bin/chromium";
 
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -69,13 +70,17 @@ public sealed class DashboardStack : IAsyncLifetime
         });
 
         // The browser comes from Debian's package; Playwright must never fetch one of its own.
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's browser with 'apt-get install -y chromium'.");
+        }
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
         // The first interactive render waits for the Blazor circuit, and the overview computes every indicator live.
         Assertions.SetDefaultExpectTimeout(20_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ChromiumArgs,
         });
