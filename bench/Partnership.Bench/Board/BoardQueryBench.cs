@@ -30,7 +30,7 @@ public sealed class BoardQueryBench(BenchPlatform platform, Report report, Bench
             var size = $"×{(i == 0 ? 1 : 10)}: {options.BoardChildren[i]:N0} children, {loaded.Facts + loaded.Assessments:N0} facts";
             notes.Add($"load {size}: COPY {loaded.CopySeconds:F1} s ({(loaded.Facts + loaded.Assessments) / loaded.CopySeconds:N0} rows/s), index rebuild + ANALYZE {loaded.IndexSeconds:F1} s");
 
-            await platform.RestartAsync("board");
+            var restarted = await platform.TryRestartAsync("board");
             using var cold = await platform.ClientAsync("board-reporting", "board.read");
             var coldOverview = await TimeAsync(cold, Overview);
             var coldTrend = await TimeAsync(cold, trend);
@@ -39,9 +39,9 @@ public sealed class BoardQueryBench(BenchPlatform platform, Report report, Bench
             var warmOverview = new Percentiles(await RepeatAsync(cold, Overview));
             var warmTrend = new Percentiles(await RepeatAsync(cold, trend));
             var cpuReport = cpu.Stop();
-            rows.Add([size, "overview `GET " + Overview + "`", Report.Ms(coldOverview), Report.Ms(warmOverview[50]), Report.Ms(warmOverview[95]),
+            rows.Add([size, "overview `GET " + Overview + "`", Report.Ms(coldOverview) + (restarted ? "" : " (restart failed: first call after load)"), Report.Ms(warmOverview[50]), Report.Ms(warmOverview[95]),
                 warmOverview[95] < 100 ? "meets" : "misses"]);
-            rows.Add([size, $"trend `GET /api/board/indicators/{indicator}?year=2025`", Report.Ms(coldTrend), Report.Ms(warmTrend[50]),
+            rows.Add([size, $"trend `GET /api/board/indicators/{indicator}?year=2025`", Report.Ms(coldTrend) + (restarted ? "" : " (restart failed: first call after load)"), Report.Ms(warmTrend[50]),
                 Report.Ms(warmTrend[95]), warmTrend[95] < 100 ? "meets" : "misses"]);
             notes.Add($"CPU warm calls {size}: {cpuReport.Describe()}");
             if (i == options.BoardChildren.Length - 1)

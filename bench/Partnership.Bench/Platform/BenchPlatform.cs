@@ -45,8 +45,12 @@ public sealed class BenchPlatform : IAsyncDisposable
                 "Partnership:SeedDemoData=false",
             ],
             cancel.Token);
+        // The report owns stdout; resource logs and health-check noise from a slow start go to stderr.
         builder.Services.AddLogging(logging => logging
+            .ClearProviders()
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
             .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .AddFilter("Aspire.Hosting", LogLevel.Warning)
             .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
 
@@ -69,7 +73,13 @@ public sealed class BenchPlatform : IAsyncDisposable
             .Select(r => r.Name)
             .ToList();
         await Task.WhenAll(running.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancel.Token)));
-        return new BenchPlatform(app, runMarker);
+        var platform = new BenchPlatform(app, runMarker);
+        await using (var connection = new Npgsql.NpgsqlConnection(await platform.ConnectionStringAsync("healthdb")))
+        {
+            await connection.OpenAsync();
+            platform.Processes.Postmaster = ProcessTable.ParentOf(connection.ProcessID);
+        }
+        return platform;
     }
 
     private static T Resource<T>(IDistributedApplicationTestingBuilder builder, string name) where T : IResource =>
@@ -121,6 +131,20 @@ public sealed class BenchPlatform : IAsyncDisposable
         Processes.Snapshot().TryGetValue(resource, out var pids) ? pids.Min() : throw new InvalidOperationException($"No process for '{resource}'.");
 
     /// <summary>Restarts a service (a cold process: no JIT, no connection pool, no cached plans) and waits until it is healthy.</summary>
+    public async Task<bool> TryRestartAsync(string resource)
+    {
+        try
+        {
+            await RestartAsync(resource);
+            return true;
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return false;
+        }
+    }
+
     public async Task RestartAsync(string resource)
     {
         var result = await app.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.RestartCommand);
