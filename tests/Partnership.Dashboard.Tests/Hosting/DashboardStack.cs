@@ -53,7 +53,8 @@ public sealed class DashboardStack : IAsyncLifetime
         _board = KestrelService<BoardDbContext>.Start(boardPort, "Testing", new Dictionary<string, string>
         {
             ["ConnectionStrings:boarddb"] = await TestInfrastructure.CreateDatabaseAsync("boarddb"),
-            ["ConnectionStrings:messaging"] = TestInfrastructure.RabbitMq,
+            // A virtual host of its own: the board sees no other suite's events.
+            ["ConnectionStrings:messaging"] = await RabbitMqVirtualHosts.CreateAsync("board-ui"),
             ["Messaging:ServiceName"] = $"board-ui-{Guid.NewGuid():N}"[..24],
             ["Identity:Url"] = issuer,
             ["Identity:Issuer"] = issuer,
