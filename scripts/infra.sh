@@ -2,6 +2,8 @@
 # Installs (where missing) and starts PostgreSQL and RabbitMQ as plain local processes for the test suites.
 # Usage: scripts/infra.sh start|stop|env     State lives under .state/test-infra (git-ignored).
 # Local development defaults only: the passwords below protect nothing but a loopback-bound throwaway instance.
+# The test PostgreSQL runs without fsync (it is thrown away; CREATE DATABASE per test class is otherwise slow);
+# set PARTNERSHIP_TEST_PG_FSYNC=on for crash-durability tests.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 state="${PARTNERSHIP_INFRA_STATE:-$root/.state/test-infra}"
@@ -46,7 +48,7 @@ start_postgres() {
   mkdir -p "$state/pg-socket"; chown nobody:nogroup "$state/pg-socket"
   if ! as_nobody "$pg_bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     as_nobody "$pg_bin/pg_ctl" -D "$data" -l "$state/pg-socket/pg.log" -w -o \
-      "-p $pg_port -k $state/pg-socket -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=on" start >/dev/null
+      "-p $pg_port -k $state/pg-socket -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=${PARTNERSHIP_TEST_PG_FSYNC:-off} -c synchronous_commit=${PARTNERSHIP_TEST_PG_FSYNC:-off} -c full_page_writes=${PARTNERSHIP_TEST_PG_FSYNC:-off}" start >/dev/null
   fi
   wait_for_port 127.0.0.1 "$pg_port" 30
 }
