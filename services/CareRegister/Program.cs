@@ -1,4 +1,3 @@
-using FluentValidation;
 using Partnership.CareRegister.Apis;
 using Partnership.CareRegister.Data;
 using Partnership.CareRegister.Demo;
@@ -6,9 +5,6 @@ using Partnership.CareRegister.Ssda903;
 using Partnership.CareRegister.Ssda903.CommandLine;
 using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
-using Partnership.ServiceDefaults.Messaging;
-using Partnership.ServiceDefaults.Persistence;
-using Scalar.AspNetCore;
 
 // The importer and the sample generator are modes of the same executable, so they share the service's code path.
 if (Ssda903CommandLine.Handles(args))
@@ -18,36 +14,18 @@ if (Ssda903CommandLine.Handles(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddPartnershipDbContext<CareRegisterDbContext>("careregisterdb");
-builder.AddOutboxDispatcher<CareRegisterDbContext>();
-builder.AddPartnershipMessaging();
-builder.AddPartnershipAuthentication(PartnershipApis.CareRegister.Audience);
-builder.Services.AddAuthorizationBuilder().AddScopePolicies([.. PartnershipApis.CareRegister.Scopes]);
-builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+builder.AddPartnershipService<CareRegisterDbContext>(PartnershipApis.CareRegister, "careregisterdb");
+builder.Services.AddDemoSeeder<CareRegisterDbContext, CareRegisterDemoSeeder>();
 builder.Services.AddSingleton<Ssda903Importer>();
-builder.Services.AddScoped<IDemoDataSeeder<CareRegisterDbContext>, CareRegisterDemoSeeder>();
-builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-app.UsePartnershipDefaults();
-app.UseAuthentication();
-app.UseAuthorization();
-
-if (app.Environment.IsDevelopment())
-{
-    // API documentation is open only on developer machines; in production it sits behind the gateway's authentication.
-    app.MapOpenApi().AllowAnonymous();
-    app.MapScalarApiReference().AllowAnonymous();
-}
-app.MapDefaultEndpoints();
+app.UsePartnershipService();
 app.MapChildrenApi();
 app.MapResolveApi();
 app.MapImportsApi();
 
-await app.MigrateDatabaseAsync<CareRegisterDbContext>();
-await app.RunAsync();
+await app.RunPartnershipServiceAsync<CareRegisterDbContext>();
 return 0;
 
 public partial class Program;
