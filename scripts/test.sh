@@ -22,6 +22,8 @@ eval "$(scripts/infra.sh start)"
 export PARTNERSHIP_TEST_PG PARTNERSHIP_TEST_AMQP
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Browsers come from Debian (chromium above); Playwright must never try to download its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 if ! dotnet build Partnership.sln -c Release -warnaserror -nologo -v quiet > "$logs/build.log" 2>&1; then
   grep -E "error|Error" "$logs/build.log" | sort -u | tail -40 >&2
   echo "build failed (full log: $logs/build.log)" >&2
