@@ -18,6 +18,7 @@ public sealed record BenchOptions
     /// <summary>Children with board facts (~100 facts each).</summary>
     public int[] BoardChildren { get; init; } = [];
     public int WarmCalls { get; init; }
+    public bool RestartBoardForCold { get; init; }
 
     public bool Runs(string part) => Only.Count == 0 || Only.Contains(part);
 
@@ -28,16 +29,17 @@ public sealed record BenchOptions
         var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length
             ? args[onlyIndex + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet()
             : [];
+        var restart = args.Contains("--restart-board");
         return quick
             ? new BenchOptions
             {
-                Quick = true, Only = only,
+                Quick = true, Only = only, RestartBoardForCold = restart,
                 PipelineSizes = [100, 1000], Concurrency = 16, RatedSeconds = 3, FactWait = TimeSpan.FromSeconds(60),
                 AttendanceChildren = [6, 60], Ssda903Children = [100, 1000], BoardChildren = [100, 1000], WarmCalls = 5,
             }
             : new BenchOptions
             {
-                Only = only,
+                Only = only, RestartBoardForCold = restart,
                 PipelineSizes = [500, 5000], Concurrency = 32, RatedSeconds = 30, FactWait = TimeSpan.FromMinutes(5),
                 AttendanceChildren = [550, 5500], Ssda903Children = [8000, 80000], BoardChildren = [10_000, 100_000], WarmCalls = 20,
             };

@@ -30,7 +30,10 @@ public sealed class BoardQueryBench(BenchPlatform platform, Report report, Bench
             var size = $"×{(i == 0 ? 1 : 10)}: {options.BoardChildren[i]:N0} children, {loaded.Facts + loaded.Assessments:N0} facts";
             notes.Add($"load {size}: COPY {loaded.CopySeconds:F1} s ({(loaded.Facts + loaded.Assessments) / loaded.CopySeconds:N0} rows/s), index rebuild + ANALYZE {loaded.IndexSeconds:F1} s");
 
-            var restarted = await platform.TryRestartAsync("board");
+            // Restarting the board through the AppHost proved unreliable on this busy machine (DCP timed out stopping
+            // it and the gateway then answered 504), so "cold" is the first call after the load: new data, new
+            // statistics, nothing of it yet in the board's pools or PostgreSQL's buffers beyond what the load left.
+            var restarted = options.RestartBoardForCold && await platform.TryRestartAsync("board");
             using var cold = await platform.ClientAsync("board-reporting", "board.read");
             var coldOverview = await TimeAsync(cold, Overview);
             var coldTrend = await TimeAsync(cold, trend);
@@ -39,20 +42,20 @@ public sealed class BoardQueryBench(BenchPlatform platform, Report report, Bench
             var warmOverview = new Percentiles(await RepeatAsync(cold, Overview));
             var warmTrend = new Percentiles(await RepeatAsync(cold, trend));
             var cpuReport = cpu.Stop();
-            rows.Add([size, "overview `GET " + Overview + "`", Report.Ms(coldOverview) + (restarted ? "" : " (restart failed: first call after load)"), Report.Ms(warmOverview[50]), Report.Ms(warmOverview[95]),
+            rows.Add([size, "overview `GET " + Overview + "`", Report.Ms(coldOverview) + (restarted ? " (after restart)" : ""), Report.Ms(warmOverview[50]), Report.Ms(warmOverview[95]),
                 warmOverview[95] < 100 ? "meets" : "misses"]);
-            rows.Add([size, $"trend `GET /api/board/indicators/{indicator}?year=2025`", Report.Ms(coldTrend) + (restarted ? "" : " (restart failed: first call after load)"), Report.Ms(warmTrend[50]),
+            rows.Add([size, $"trend `GET /api/board/indicators/{indicator}?year=2025`", Report.Ms(coldTrend) + (restarted ? " (after restart)" : ""), Report.Ms(warmTrend[50]),
                 Report.Ms(warmTrend[95]), warmTrend[95] < 100 ? "meets" : "misses"]);
             notes.Add($"CPU warm calls {size}: {cpuReport.Describe()}");
             if (i == options.BoardChildren.Length - 1)
             {
-                report.Table(["size", "call", "cold (first after restart)", "warm p50", "warm p95", "p95 < 100 ms"], rows);
+                report.Table(["size", "call", "cold (first call after load)", "warm p50", "warm p95", "p95 < 100 ms"], rows);
                 report.Line($"Where the warm calls' database time went at {size} (pg_stat_statements, board database):");
                 report.Line("");
                 report.Table(StatementStats.Header, await StatementStats.TopAsync(connection, 6));
             }
         }
-        report.Note($"{options.WarmCalls} warm calls each, sequential. Cold = first call after the board process was restarted through the AppHost; PostgreSQL's shared buffers and the OS page cache are not dropped (shared machine).");
+        report.Note($"{options.WarmCalls} warm calls each, sequential. Cold = first call after the facts were loaded (with --restart-board, after restarting the board process); PostgreSQL's shared buffers and the OS page cache are not dropped (shared machine).");
         report.Note("The board's tables have no local-authority column: 'national scale' is the number of synthetic child pseudonyms, not 153 authorities.");
         foreach (var note in notes)
         {
