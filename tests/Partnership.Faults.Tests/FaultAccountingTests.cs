@@ -137,22 +137,29 @@ public sealed class FaultAccountingTests(FaultRig rig, ITestOutputHelper output)
         var result = await _scenarios.RunAsync("transient failure → _error → admin replay (each twice)", "REPLAY", async stream =>
         {
             await rig.Ledger.BreakBoardFactWritesAsync();
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            await stream.StopAsync();
-
-            // Every event the broken board could not store must reach the error queue once retries are exhausted.
-            faulted = await Waits.UntilAsync(async () =>
+            try
             {
-                var tally = await rig.Ledger.TallyAsync(stream.Prefix);
-                var parked = (await rig.Broker.PeekAsync(rig.BoardErrorQueue))
-                    .Count(m => m.FaultMessage?.Contains(BoardFacts.InjectedFailure, StringComparison.Ordinal) == true);
-                return tally.UnsentOutbox == 0 && parked > 0 && parked == tally.Committed.Count - tally.Counted.Count ? parked : -1;
-            }, parked => parked > 0, TimeSpan.FromSeconds(90), "failed events parked in the error queue");
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                await stream.StopAsync();
 
-            // Each failed event twice (as if the outbox had also republished it), so the replay must absorb a duplicate.
-            Assert.Equal(faulted, await rig.Broker.DuplicateInPlaceAsync(rig.BoardErrorQueue, BoardFacts.InjectedFailure));
+                // Every event the broken board could not store must reach the error queue once retries are exhausted.
+                var (parked, _, _) = await Waits.UntilAsync(async () =>
+                {
+                    var tally = await rig.Ledger.TallyAsync(stream.Prefix);
+                    var inError = (await rig.Broker.PeekAsync(rig.BoardErrorQueue))
+                        .Count(m => m.FaultMessage?.Contains(BoardFacts.InjectedFailure, StringComparison.Ordinal) == true);
+                    return (Parked: inError, Uncounted: tally.Committed.Count - tally.Counted.Count, Unsent: tally.UnsentOutbox);
+                }, v => v.Unsent == 0 && v.Parked > 0 && v.Parked == v.Uncounted, TimeSpan.FromSeconds(90), "failed events parked in the error queue");
+                faulted = parked;
 
-            await rig.Ledger.RepairBoardFactWritesAsync();
+                // Each failed event twice (as if the outbox had also republished it), so the replay must absorb a duplicate.
+                Assert.Equal(faulted, await rig.Broker.DuplicateInPlaceAsync(rig.BoardErrorQueue, BoardFacts.InjectedFailure));
+            }
+            finally
+            {
+                // The cause is fixed before the replay, and always, so no other scenario runs against a broken board.
+                await rig.Ledger.RepairBoardFactWritesAsync();
+            }
             var (exit, text) = await AdminTool.RunAsync(rig, "errors", "replay", "--queue", rig.BoardQueue,
                 "--fault-contains", BoardFacts.InjectedFailure);
             replayOutput = text;

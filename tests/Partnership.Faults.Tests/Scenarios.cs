@@ -23,10 +23,18 @@ public sealed class Scenarios(FaultRig rig, ITestOutputHelper output)
         await Task.Delay(warmUp ?? TimeSpan.FromSeconds(1.5));
 
         var faultAt = DateTime.UtcNow;
-        await inject(stream);
-        var restoredAt = DateTime.UtcNow;
-        await Task.Delay(tail ?? TimeSpan.FromSeconds(1));
-        await stream.StopAsync();
+        DateTime restoredAt;
+        try
+        {
+            await inject(stream);
+            restoredAt = DateTime.UtcNow;
+            await Task.Delay(tail ?? TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            // A failed injection must not leave the stream running into the next scenario.
+            await stream.StopAsync();
+        }
 
         var (tally, convergedAt) = await rig.WaitForConvergenceAsync(prefix, ConvergenceTimeout);
         if (convergedAt is not null)

@@ -64,6 +64,9 @@ public static class AdminCommand
         }
     }
 
-    private static string OneLine(string? text) =>
-        text is null ? "(no fault message)" : text.ReplaceLineEndings(" ") is var line && line.Length > 200 ? line[..200] + "…" : line;
+    private static string OneLine(string? text)
+    {
+        var line = (text ?? "(no fault message)").ReplaceLineEndings(" ");
+        return line.Length > 200 ? line[..200] + "…" : line;
+    }
 }

@@ -1,4 +1,5 @@
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Partnership.Admin;
 
@@ -38,7 +39,15 @@ public sealed class ErrorQueueReplayer(Uri broker)
         // Fail before touching anything if the destination does not exist: a replay into nowhere would drop messages.
         await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
         var errorQueue = ErrorQueueOf(queue);
-        var waiting = (await channel.QueueDeclarePassiveAsync(errorQueue, cancellationToken)).MessageCount;
+        uint waiting;
+        try
+        {
+            waiting = (await channel.QueueDeclarePassiveAsync(errorQueue, cancellationToken)).MessageCount;
+        }
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+        {
+            return []; // MassTransit creates the error queue with the first fault: no queue, nothing faulted.
+        }
 
         var seen = new List<FaultedMessage>();
         var keep = new List<ulong>();

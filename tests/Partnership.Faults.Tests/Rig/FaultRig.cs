@@ -90,6 +90,8 @@ public sealed class FaultRig : IAsyncLifetime
             ["Identity__Issuer"] = issuer,
             ["Outbox__PollInterval"] = "00:00:00.200",
             ["Messaging__ServiceName"] = serviceName,
+            // MassTransit reports usage to masstransit.io by default; a test run has no business calling out.
+            ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
             ["Logging__LogLevel__Default"] = "Information",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning",

@@ -154,7 +154,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             Interlocked.Increment(ref _markedLines);
         }
-        Write(line);
+        Write($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
     }
 
     private void Write(string line)
