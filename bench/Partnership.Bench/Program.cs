@@ -40,6 +40,8 @@ foreach (var (name, run) in parts.Where(p => options.Runs(p.Name)))
         failures++;
         report.Line($"\n**{name} failed: {ex.GetType().Name}: {ex.Message}**\n");
         Console.Error.WriteLine(ex);
+        // Let the failing service's own log of the error reach stderr before the platform is stopped.
+        await Task.Delay(TimeSpan.FromSeconds(5));
     }
 }
 

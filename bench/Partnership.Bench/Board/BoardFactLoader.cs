@@ -80,9 +80,12 @@ public static class BoardFactLoader
                         await copy.WriteAsync(random.Next(2) == 0, NpgsqlDbType.Boolean);
                         await copy.WriteAsync(random.Next(2) == 0, NpgsqlDbType.Boolean);
                         await copy.WriteAsync(random.Next(4) == 0, NpgsqlDbType.Boolean);
-                        await copy.WriteAsync(random.Next(1, 11), NpgsqlDbType.Integer);
-                        await copy.WriteAsync(random.Next(0, 21), NpgsqlDbType.Integer);
-                        await copy.WriteAsync(random.Next(0, 5), NpgsqlDbType.Integer);
+                        // Attendance weeks must be internally consistent (absences within the possible sessions),
+                        // or the board's proportions are impossible; elsewhere Number is a small code (stage, type).
+                        var week = kind == "AttendanceWeek";
+                        await copy.WriteAsync(week ? 10 : random.Next(1, 4), NpgsqlDbType.Integer);
+                        await copy.WriteAsync(week ? random.Next(0, 3) : random.Next(0, 21), NpgsqlDbType.Integer);
+                        await copy.WriteAsync(week ? random.Next(0, 2) : random.Next(0, 5), NpgsqlDbType.Integer);
                         await copy.WriteNullAsync();
                         await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
                         await copy.WriteAsync(now, NpgsqlDbType.TimestampTz);

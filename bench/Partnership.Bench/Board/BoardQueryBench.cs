@@ -78,11 +78,11 @@ public sealed class BoardQueryBench(BenchPlatform platform, Report report, Bench
     {
         var stopwatch = Stopwatch.StartNew();
         using var response = await client.GetAsync(path);
-        await response.Content.ReadAsByteArrayAsync();
+        var body = await response.Content.ReadAsStringAsync();
         var ms = stopwatch.Elapsed.TotalMilliseconds;
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} after {ms:F0} ms: {body[..Math.Min(800, body.Length)]}");
         }
         return ms;
     }
