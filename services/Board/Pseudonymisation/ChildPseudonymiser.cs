@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
+using Partnership.ServiceDefaults.Privacy;
 
 namespace Partnership.Board.Pseudonymisation;
 
@@ -19,11 +18,5 @@ public sealed class PseudonymisationOptions
 /// </summary>
 public sealed class ChildPseudonymiser(IOptions<PseudonymisationOptions> options)
 {
-    private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.Key);
-
-    public string Pseudonymise(string childKey)
-    {
-        var hash = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(childKey));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
-    }
+    public string Pseudonymise(string childKey) => KeyedPseudonym.Compute(options.Value.Key, childKey);
 }
