@@ -46,6 +46,10 @@ public static class MessagingExtensions
             });
         });
 
+        // Readiness must fail while the broker is down; MassTransit's bus check alone does not (see the check's remarks).
+        builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+            BrokerReachableHealthCheck.Name, _ => new BrokerReachableHealthCheck(endpoint), failureStatus: null, tags: null));
+
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {
             options.WaitUntilStarted = false;

@@ -42,11 +42,19 @@ public sealed class FaultAccountingTests(FaultRig rig, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task RabbitMQ_restart_loses_and_doubles_nothing()
+    public async Task RabbitMQ_restart_loses_and_doubles_nothing_and_readiness_follows_the_broker()
     {
-        var result = await _scenarios.RunAsync("RabbitMQ restart", "RMQ", async _ =>
+        var result = await _scenarios.RunAsync("RabbitMQ stop + start", "RMQ", async _ =>
         {
-            await rig.Infrastructure.RestartRabbitMqAsync();
+            await rig.Infrastructure.StopRabbitMqAsync();
+            try
+            {
+                await ReadinessProbe.MeasureAsync(rig, "RabbitMQ", output, rig.Infrastructure.StartRabbitMqAsync);
+            }
+            finally
+            {
+                await rig.Infrastructure.StartRabbitMqAsync();
+            }
             await rig.BothHealthyAsync(TimeSpan.FromSeconds(90));
         });
 

@@ -43,6 +43,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public int MarkedLines => Volatile.Read(ref _markedLines);
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The last /health answer (status and body), for failure messages.</summary>
+    public string LastHealth { get; private set; } = "";
+
     /// <summary>Starts the process and waits until /health answers 200 (migrated, broker connected).</summary>
     public async Task StartAsync(TimeSpan? timeout = null)
     {
@@ -116,10 +119,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         try
         {
             using var response = await _probe.GetAsync("/health");
+            LastHealth = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
             return response.IsSuccessStatusCode;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or SocketException)
         {
+            LastHealth = ex.GetType().Name;
             return false;
         }
     }
@@ -141,7 +146,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"{Name} did not become {(healthy ? "healthy" : "unhealthy")} within {timeout}.");
+        throw new TimeoutException($"{Name} did not become {(healthy ? "healthy" : "unhealthy")} within {timeout}; last /health: {LastHealth}");
     }
 
     private void OnLine(string? line)
