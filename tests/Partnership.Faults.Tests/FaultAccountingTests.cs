@@ -147,7 +147,7 @@ public sealed class FaultAccountingTests(FaultRig rig, ITestOutputHelper output)
             await rig.Ledger.BreakBoardFactWritesAsync();
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(1));
+                await Task.Delay(TimeSpan.FromSeconds(0.5));
                 await stream.StopAsync();
 
                 // Every event the broken board could not store must reach the error queue once retries are exhausted.
@@ -172,7 +172,7 @@ public sealed class FaultAccountingTests(FaultRig rig, ITestOutputHelper output)
                 "--fault-contains", BoardFacts.InjectedFailure);
             replayOutput = text;
             Assert.Equal(0, exit);
-        }, note: () => $"{faulted} faulted → _error; {2 * faulted} replayed", tail: TimeSpan.Zero);
+        }, note: () => $"{faulted} faulted → _error; {2 * faulted} replayed", warmUp: TimeSpan.FromSeconds(0.5), tail: TimeSpan.Zero);
         output.WriteLine(replayOutput);
 
         Scenarios.AssertExact(result);

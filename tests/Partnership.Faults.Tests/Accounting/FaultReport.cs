@@ -59,7 +59,7 @@ public sealed class FaultReport(string path)
                 text.AppendLine();
                 text.AppendLine("## Readiness (/health)");
                 text.AppendLine();
-                text.AppendLine("| Dependency | Service | Unhealthy after stop | Healthy after start |");
+                text.AppendLine("| Dependency | Service | Unhealthy after it stopped | Healthy after it was back |");
                 text.AppendLine("|---|---|---:|---:|");
                 foreach (var line in _readiness)
                 {

@@ -49,5 +49,5 @@ public static class ReadinessProbe
     }
 
     private static string Shown((TimeSpan? After, string Last) result) =>
-        result.After is { } after ? FaultReport.Seconds(after) : $"never within {Bound.TotalSeconds:0} s";
+        result.After is { } after ? after.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " s" : $"never within {Bound.TotalSeconds:0} s";
 }
