@@ -8,23 +8,31 @@ namespace Partnership.Security.Tests.Infrastructure;
 /// One service under test seen without its entry-point type, so tables of services can be iterated. The host is a
 /// <see cref="ServiceUnderTest{TEntryPoint}"/>: real identity, a fresh PostgreSQL database and the real broker.
 /// </summary>
-public sealed class HostedService(string name, string audience, string connectionString, TestServer server,
-    Func<HttpClient> createClient, IAsyncDisposable host) : IAsyncDisposable
+public sealed class HostedService(string name, string audience, string connectionString, TestServer? server,
+    IServiceProvider services, Func<HttpClient> createClient, IAsyncDisposable host) : IAsyncDisposable
 {
     public string Name { get; } = name;
     public string Audience { get; } = audience;
     public string ConnectionString { get; } = connectionString;
-    public TestServer Server { get; } = server;
-    public IServiceProvider Services => Server.Services;
+    /// <summary>The in-memory test server, or null when the service runs on Kestrel.</summary>
+    public TestServer? Server { get; } = server;
+    public IServiceProvider Services { get; } = services;
 
     public HttpClient CreateClient() => createClient();
 
     public static async Task<HostedService> StartAsync<TEntryPoint>(IdentityHost identity, string name, string audience,
-        string connectionName, IReadOnlyDictionary<string, string>? settings = null) where TEntryPoint : class
+        string connectionName, IReadOnlyDictionary<string, string>? settings = null, bool kestrel = false) where TEntryPoint : class
     {
-        var host = await ServiceUnderTest<TEntryPoint>.StartAsync(identity, connectionName, settings);
-        return new HostedService(name, audience, host.ConnectionString, host.Server,
-            () => host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), host);
+        var host = new ServiceUnderTest<TEntryPoint>(identity, connectionName, await TestInfrastructure.CreateDatabaseAsync(connectionName), settings);
+        if (kestrel)
+        {
+            // A real socket server, so Kestrel's own limits (request body size) apply as in production.
+            host.UseKestrel(0);
+        }
+        host.StartServer();
+        return new HostedService(name, audience, host.ConnectionString, kestrel ? null : host.Server, host.Services,
+            // On Kestrel the factory's own client options carry the socket address it bound.
+            () => kestrel ? host.CreateClient() : host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), host);
     }
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
