@@ -15,6 +15,12 @@ public sealed class OutboxOptions
 {
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public int BatchSize { get; set; } = 200;
+
+    /// <summary>
+    /// Longest wait for one publish (including the broker's confirm). A confirm lost with a broker restart is otherwise
+    /// awaited forever and stalls every later event; on timeout the row stays unsent and is retried.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -95,11 +101,13 @@ public sealed partial class OutboxDispatcher<TDbContext>(
                 var type = ContractTypes.Resolve(row.MessageType);
                 var message = JsonSerializer.Deserialize(row.Body, type, ContractJson.Options)
                     ?? throw new InvalidOperationException("Outbox body deserialised to null.");
-                await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, cancellationToken);
+                using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                publishTimeout.CancelAfter(options.Value.PublishTimeout);
+                await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, publishTimeout.Token);
                 row.SentAt = clock.GetUtcNow();
                 published++;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // Keep the row for the next pass; stop this batch so order is preserved behind the failure.
                 row.Attempts++;
