@@ -33,6 +33,11 @@ foreach (var (name, run) in parts.Where(p => options.Runs(p.Name)))
 {
     try
     {
+        var drained = await platform.DrainBrokerAsync(TimeSpan.FromMinutes(options.Quick ? 1 : 15));
+        if (drained > TimeSpan.FromSeconds(2))
+        {
+            report.Line($"\n- before {name}: waited {drained.TotalSeconds:F0} s for the broker queues to drain (events left by the previous part)");
+        }
         await run();
     }
     catch (Exception ex)

@@ -51,7 +51,10 @@ public sealed class BenchPlatform : IAsyncDisposable
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
-            .AddFilter("Partnership.AppHost.Resources", LogLevel.Information)
+            // Services write their logs to stdout, which Aspire forwards at Information: far too much for a bench
+            // (a 2-million-mark feed logs millions of lines), so only on request.
+            .AddFilter("Partnership.AppHost.Resources",
+                Environment.GetEnvironmentVariable("BENCH_RESOURCE_LOGS") == "1" ? LogLevel.Information : LogLevel.Warning)
             .AddFilter("Aspire.Hosting", LogLevel.Warning)
             .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
 
@@ -166,6 +169,30 @@ public sealed class BenchPlatform : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(amqp.UserInfo))));
         return client;
+    }
+
+    /// <summary>
+    /// Waits until no broker queue holds a message, so work left over from one part (the weekly summaries of a large
+    /// attendance feed) does not run during the next part's measurement. Returns how long that took.
+    /// </summary>
+    public async Task<TimeSpan> DrainBrokerAsync(TimeSpan limit)
+    {
+        using var management = await BrokerManagementAsync();
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        while (stopwatch.Elapsed < limit)
+        {
+            var queues = await management.GetFromJsonAsync<JsonElement>("/api/queues?columns=name,messages");
+            // Dead-letter queues (MassTransit's _error and _skipped) never drain by themselves.
+            var waiting = queues.EnumerateArray()
+                .Where(q => q.GetProperty("name").GetString() is { } n && !n.EndsWith("_error", StringComparison.Ordinal) && !n.EndsWith("_skipped", StringComparison.Ordinal))
+                .Sum(q => q.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt64() : 0);
+            if (waiting == 0)
+            {
+                break;
+            }
+            await Task.Delay(1000);
+        }
+        return stopwatch.Elapsed;
     }
 
     public async ValueTask DisposeAsync()
