@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Partnership.Testing;
 
 namespace Partnership.Security.Tests.Infrastructure;
@@ -21,19 +22,23 @@ public sealed class HostedService(string name, string audience, string connectio
     public HttpClient CreateClient() => createClient();
 
     public static async Task<HostedService> StartAsync<TEntryPoint>(IdentityHost identity, string name, string audience,
-        string connectionName, IReadOnlyDictionary<string, string>? settings = null, bool kestrel = false) where TEntryPoint : class
+        string connectionName, IReadOnlyDictionary<string, string>? settings = null, bool kestrel = false,
+        Action<IServiceCollection>? configureServices = null) where TEntryPoint : class
     {
-        var host = new ServiceUnderTest<TEntryPoint>(identity, connectionName, await TestInfrastructure.CreateDatabaseAsync(connectionName), settings);
+        var service = new ServiceUnderTest<TEntryPoint>(identity, connectionName, await TestInfrastructure.CreateDatabaseAsync(connectionName), settings);
+        // WithWebHostBuilder runs the service's own test configuration first, then this test's additions (a log sink).
+        var host = configureServices is null ? service : service.WithWebHostBuilder(b => b.ConfigureServices(configureServices));
         if (kestrel)
         {
             // A real socket server, so Kestrel's own limits (request body size) apply as in production.
             host.UseKestrel(0);
         }
         host.StartServer();
-        return new HostedService(name, audience, host.ConnectionString, kestrel ? null : host.Server, host.Services,
+        return new HostedService(name, audience, service.ConnectionString, kestrel ? null : host.Server, host.Services,
             // On Kestrel the factory's own client options carry the socket address it bound.
-            () => kestrel ? host.CreateClient() : host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), host);
+            () => kestrel ? host.CreateClient() : host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }), service);
     }
 
+    /// <summary>Disposes the original factory, which also disposes any factory WithWebHostBuilder derived from it.</summary>
     public ValueTask DisposeAsync() => host.DisposeAsync();
 }
