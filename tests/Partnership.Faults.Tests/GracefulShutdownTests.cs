@@ -81,6 +81,7 @@ public sealed class GracefulShutdownTests(FaultRig rig, ITestOutputHelper output
             $"exit code {exitCode}; {beforeRestart.Counted.Count}/{events} stored before exit; {readyAfterExit} left unacked");
         _scenarios.Record(row);
 
+        Assert.True(row.Recovery is not null, $"counts did not converge; unsent outbox rows {tally.UnsentOutbox}");
         Assert.Equal(0, exitCode);
         Assert.Equal(events, beforeRestart.Counted.Count);
         Assert.Equal(0u, readyAfterExit);
