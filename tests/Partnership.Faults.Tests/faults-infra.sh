@@ -42,7 +42,9 @@ stop_rabbit() {
 
 case "${1:-start}" in
   start|start-pg|start-rabbit) "$infra" start ;;
-  stop|env) "$infra" "$1" ;;
+  # RabbitMQ first, waiting for it to exit: epmd refuses to stop while a node is still registered with it.
+  stop) stop_rabbit; "$infra" stop ;;
+  env) "$infra" env ;;
   stop-pg) stop_pg ;;
   restart-pg) stop_pg; "$infra" start ;;
   stop-rabbit) stop_rabbit ;;
