@@ -26,6 +26,8 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServicePrefix(serviceName), false));
             configureConsumers?.Invoke(bus);
+            // MassTransit 8.5 reports usage to its vendor by default; nothing leaves this platform unasked.
+            bus.DisableUsageTelemetry();
 
             bus.AddConfigureEndpointsCallback((_, _, endpointConfigurator) =>
             {
