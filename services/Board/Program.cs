@@ -12,7 +12,6 @@ using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
 using Partnership.ServiceDefaults.Messaging;
 using Partnership.ServiceDefaults.Persistence;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,17 +33,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-app.UsePartnershipDefaults();
-app.UseAuthentication();
-app.UseAuthorization();
-
-if (app.Environment.IsDevelopment())
-{
-    // API documentation is open only on developer machines.
-    app.MapOpenApi().AllowAnonymous();
-    app.MapScalarApiReference().AllowAnonymous();
-}
-app.MapDefaultEndpoints();
+app.UsePartnershipService();
 app.MapIndicatorsApi();
 app.MapManualValuesApi();
 app.MapRebuildApi();

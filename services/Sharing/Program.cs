@@ -12,7 +12,6 @@ using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
 using Partnership.ServiceDefaults.Messaging;
 using Partnership.ServiceDefaults.Persistence;
-using Scalar.AspNetCore;
 
 if (args.FirstOrDefault() == VerifyAuditCommand.Name)
 {
@@ -50,17 +49,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-app.UsePartnershipDefaults();
-app.UseAuthentication();
-app.UseAuthorization();
-
-if (app.Environment.IsDevelopment())
-{
-    // API documentation is open only on developer machines; in production it sits behind the gateway's authentication.
-    app.MapOpenApi().AllowAnonymous();
-    app.MapScalarApiReference().AllowAnonymous();
-}
-app.MapDefaultEndpoints();
+app.UsePartnershipService();
 app.MapGrpcService<SharingGrpcService>();
 app.MapInboxApi();
 app.MapAuditAdminApi();
