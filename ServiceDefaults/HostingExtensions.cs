@@ -48,6 +48,7 @@ public static class HostingExtensions
     public static WebApplication UsePartnershipDefaults(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;

@@ -67,6 +67,12 @@ read -r passed failed < <(
   done | awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }'
 )
 
+# The tail of the output is what a CI summary shows: name the failed tests (with the first lines of each error) there.
+if grep -qhE "^[[:space:]]*failed " "$logs"/*.log 2>/dev/null; then
+  echo "failed tests:" >&2
+  sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$logs"/*.log | grep -E -A6 "^[[:space:]]*failed [^0-9]" | cut -c1-300 | head -80 >&2
+fi
+
 status=0
 if [ "$failed" -gt 0 ]; then
   status=1

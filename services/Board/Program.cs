@@ -12,6 +12,7 @@ using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
 using Partnership.ServiceDefaults.Messaging;
 using Partnership.ServiceDefaults.Persistence;
+using Partnership.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,7 +22,9 @@ builder.AddPartnershipMessaging(bus => bus.AddConsumers(typeof(HealthAssessmentC
 builder.AddPartnershipAuthentication(PartnershipApis.Board.Audience);
 builder.Services.AddAuthorizationBuilder().AddScopePolicies([.. PartnershipApis.Board.Scopes]);
 builder.Services.AddValidatorsFromAssemblyContaining<HealthAssessmentCompletedConsumer>();
-builder.Services.AddOptions<PseudonymisationOptions>().BindConfiguration("Board:Pseudonymisation");
+var pseudonymKey = DevelopmentSecrets.Resolve(
+    builder.Configuration, builder.Environment, PseudonymisationOptions.ConfigurationKey, PseudonymisationOptions.DevelopmentKey);
+builder.Services.AddOptions<PseudonymisationOptions>().Configure(options => options.Key = pseudonymKey);
 builder.Services.AddSingleton<ChildPseudonymiser>();
 builder.Services.AddSingleton(_ => PlanCatalogue.LoadEmbedded());
 builder.Services.AddScoped<IndicatorCalculator>();

@@ -12,6 +12,7 @@ using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
 using Partnership.ServiceDefaults.Messaging;
 using Partnership.ServiceDefaults.Persistence;
+using Partnership.ServiceDefaults.Security;
 
 if (args.FirstOrDefault() == VerifyAuditCommand.Name)
 {
@@ -36,7 +37,9 @@ builder.AddPartnershipMessaging(bus =>
 });
 builder.AddPartnershipAuthentication(PartnershipApis.Sharing.Audience);
 builder.Services.AddAuthorizationBuilder().AddSharingPolicies();
-builder.Services.AddOptions<SharingOptions>().BindConfiguration("Sharing");
+var boardPseudonymKey = DevelopmentSecrets.Resolve(builder.Configuration, builder.Environment,
+    SharingOptions.BoardPseudonymKeyConfigurationKey, SharingOptions.DevelopmentBoardPseudonymKey);
+builder.Services.AddOptions<SharingOptions>().Configure(options => options.BoardPseudonymKey = boardPseudonymKey);
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<AuditVerifier>();
 builder.Services.AddScoped<DecisionService>();

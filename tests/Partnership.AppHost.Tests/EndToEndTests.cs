@@ -12,7 +12,7 @@ namespace Partnership.AppHost.Tests;
 /// </summary>
 public sealed class EndToEndTests(PartnershipAppFixture fixture)
 {
-    private static readonly TimeSpan BoardDeadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan BoardDeadline = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task An_assessment_posted_through_the_gateway_reaches_the_board_indicator()

@@ -31,6 +31,22 @@ public sealed class ProxyRoutingTests(Platform platform, DefaultGateway gateway)
     }
 
     [Fact]
+    public async Task Proxied_and_refused_responses_carry_the_browser_security_headers()
+    {
+        var proxied = await _client.GetWithTokenAsync($"/api/health/assessments/{Guid.NewGuid()}", platform.Identity.Token(PartnershipApis.Health.Audience));
+        var refused = await _client.GetAsync("/api/health/assessments", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        foreach (var response in new[] { proxied, refused })
+        {
+            Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+            Assert.Equal(["DENY"], response.Headers.GetValues("X-Frame-Options"));
+            Assert.Equal(["no-referrer"], response.Headers.GetValues("Referrer-Policy"));
+            Assert.True(response.Headers.CacheControl?.NoStore, "an API answer must not be cached");
+        }
+    }
+
+    [Fact]
     public async Task The_callers_correlation_id_is_forwarded_echoed_once_and_logged()
     {
         var correlationId = "corr-" + Guid.NewGuid().ToString("N")[..12];

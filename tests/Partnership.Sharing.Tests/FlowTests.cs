@@ -171,7 +171,7 @@ public sealed class FlowTests(SharingFixture fixture) : IClassFixture<SharingFix
         await fixture.PublishAsync(evt);
         await ArrivedAsync("health-system", child);
 
-        var pseudonym = KeyedPseudonym.Compute(new Routing.SharingOptions().BoardPseudonymKey, child);
+        var pseudonym = KeyedPseudonym.Compute(Routing.SharingOptions.DevelopmentBoardPseudonymKey, child);
         var board = await Eventually.WaitForAsync(() => fixture.InboxAsync(SharingFixture.BoardInboxClient),
             items => items.Any(i => i.GetProperty("childPseudonym").GetString() == pseudonym), TimeSpan.FromSeconds(30));
         var item = board.Single(i => i.GetProperty("childPseudonym").GetString() == pseudonym);

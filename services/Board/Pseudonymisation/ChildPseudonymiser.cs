@@ -1,15 +1,21 @@
 using Microsoft.Extensions.Options;
 using Partnership.ServiceDefaults.Privacy;
+using Partnership.ServiceDefaults.Security;
 
 namespace Partnership.Board.Pseudonymisation;
 
 public sealed class PseudonymisationOptions
 {
+    public const string ConfigurationKey = "Board:Pseudonymisation:Key";
+
+    /// <summary>DEVELOPMENT-ONLY: public, so used only where <see cref="DevelopmentSecrets"/> allows it.</summary>
+    public const string DevelopmentKey = "development-only-board-pseudonym-key";
+
     /// <summary>
-    /// Secret key of the keyed hash. The default is a development-only value; production supplies its own from a
-    /// secret store, so that board keys cannot be joined back to platform child ids without it.
+    /// Secret key of the keyed hash, from a secret store outside development, so that board keys cannot be joined back
+    /// to platform child ids without it.
     /// </summary>
-    public string Key { get; set; } = "development-only-board-pseudonym-key";
+    public string Key { get; set; } = "";
 }
 
 /// <summary>

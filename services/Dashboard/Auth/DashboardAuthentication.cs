@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Partnership.ServiceDefaults.Auth;
+using Partnership.ServiceDefaults.Security;
 
 namespace Partnership.Dashboard.Auth;
 
@@ -90,17 +91,6 @@ public static class DashboardAuthentication
         return builder;
     }
 
-    private static string ClientSecret(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var configured = configuration["Dashboard:ClientSecret"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-        if (!environment.IsDevelopment())
-        {
-            throw new InvalidOperationException("Dashboard:ClientSecret must be configured outside Development; the built-in secret is public.");
-        }
-        return DevelopmentClientSecret;
-    }
+    private static string ClientSecret(IConfiguration configuration, IHostEnvironment environment) =>
+        DevelopmentSecrets.Resolve(configuration, environment, "Dashboard:ClientSecret", DevelopmentClientSecret);
 }

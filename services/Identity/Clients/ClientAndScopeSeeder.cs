@@ -2,6 +2,7 @@ using System.Text.Json;
 using OpenIddict.Abstractions;
 using Partnership.ServiceDefaults.Auth;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Partnership.ServiceDefaults.Security;
 
 namespace Partnership.Identity.Clients;
 
@@ -120,20 +121,8 @@ public sealed class ClientAndScopeSeeder(
         }
     }
 
-    private string SecretFor(string clientId, string developmentSecret)
-    {
-        var configured = configuration[$"Identity:Clients:{clientId}:Secret"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-        if (!environment.IsDevelopment())
-        {
-            throw new InvalidOperationException(
-                $"Identity:Clients:{clientId}:Secret must be configured outside Development; the built-in secret is public.");
-        }
-        return developmentSecret;
-    }
+    private string SecretFor(string clientId, string developmentSecret) =>
+        DevelopmentSecrets.Resolve(configuration, environment, $"Identity:Clients:{clientId}:Secret", developmentSecret);
 
     private IEnumerable<Uri> UrisFromConfiguration(string key, string[] defaults)
     {

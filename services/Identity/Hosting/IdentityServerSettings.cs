@@ -1,3 +1,5 @@
+using Partnership.ServiceDefaults.Security;
+
 namespace Partnership.Identity.Hosting;
 
 /// <summary>The identity service's own configuration keys, read once at startup.</summary>
@@ -14,8 +16,9 @@ public sealed record IdentityServerSettings(Uri Issuer, bool AllowHttp, TimeSpan
 
         return new IdentityServerSettings(
             Issuer: new Uri(issuer, UriKind.Absolute),
-            // Plain http is for local development only: production must set Identity:AllowHttp=false and terminate TLS.
-            AllowHttp: configuration.GetValue("Identity:AllowHttp", true),
+            // Plain http is for local development and tests only; elsewhere the issuer is served over TLS unless an
+            // operator deliberately says otherwise.
+            AllowHttp: configuration.GetValue("Identity:AllowHttp", environment.AllowsBuiltInSecrets()),
             AccessTokenLifetime: TimeSpan.FromMinutes(configuration.GetValue("Identity:AccessTokenLifetimeMinutes", 15)),
             SeedDevelopmentUsers: configuration.GetValue("Identity:SeedDevelopmentUsers", environment.IsDevelopment()));
     }

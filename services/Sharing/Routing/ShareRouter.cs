@@ -11,8 +11,13 @@ namespace Partnership.Sharing.Routing;
 
 public sealed class SharingOptions
 {
-    /// <summary>Secret of the board feed's pseudonyms; a development default, replaced from a secret store elsewhere.</summary>
-    public string BoardPseudonymKey { get; set; } = "development-only-sharing-board-key";
+    public const string BoardPseudonymKeyConfigurationKey = "Sharing:BoardPseudonymKey";
+
+    /// <summary>DEVELOPMENT-ONLY: public, so used only where DevelopmentSecrets allows it.</summary>
+    public const string DevelopmentBoardPseudonymKey = "development-only-sharing-board-key";
+
+    /// <summary>Secret of the board feed's pseudonyms, from a secret store outside development.</summary>
+    public string BoardPseudonymKey { get; set; } = "";
 }
 
 /// <summary>
