@@ -20,7 +20,7 @@ public sealed class MonolithBaseline
     private readonly DbContextOptions<HealthDbContext> health;
     private readonly DbContextOptions<BoardDbContext> board;
     private readonly RecordHealthAssessmentRequestValidator validator = new(TimeProvider.System);
-    private readonly ChildPseudonymiser pseudonymiser = new(Options.Create(new PseudonymisationOptions()));
+    private readonly ChildPseudonymiser pseudonymiser = new(Options.Create(new PseudonymisationOptions { Key = PseudonymisationOptions.DevelopmentKey }));
 
     private MonolithBaseline(string healthConnection, string boardConnection)
     {
