@@ -10,13 +10,16 @@ internal sealed class Infrastructure
     public const string MessagingConnectionName = "messaging";
 
     private readonly Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase;
+    private readonly BrokerUsers? brokerUsers;
 
     private Infrastructure(
         IResourceBuilder<IResource> databaseServer,
         Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase,
         IResourceBuilder<IResource> broker,
-        IResourceBuilder<IResourceWithConnectionString> messaging)
+        IResourceBuilder<IResourceWithConnectionString> messaging,
+        BrokerUsers? brokerUsers)
     {
+        this.brokerUsers = brokerUsers;
         DatabaseServer = databaseServer;
         this.addDatabase = addDatabase;
         Broker = broker;
@@ -32,6 +35,21 @@ internal sealed class Infrastructure
     /// <summary>The "messaging" connection string (amqp://) that ServiceDefaults' AddPartnershipMessaging reads.</summary>
     public IResourceBuilder<IResourceWithConnectionString> Messaging { get; }
 
+    /// <summary>
+    /// Gives <paramref name="service"/> the broker: its own restricted user where the broker is ours to provision
+    /// (the executable broker), otherwise the shared connection string.
+    /// </summary>
+    public IResourceBuilder<ProjectResource> ConnectToBroker(IResourceBuilder<ProjectResource> service)
+    {
+        if (brokerUsers is null)
+        {
+            return service.WithReference(Messaging).WaitFor(Broker);
+        }
+        return service
+            .WithEnvironment($"ConnectionStrings__{MessagingConnectionName}", brokerUsers.ConnectionStringFor(service.Resource.Name))
+            .WaitForCompletion(brokerUsers.Provisioner);
+    }
+
     /// <summary>A database's connection string (server's plus <c>;Database=name</c>).</summary>
     public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string name) => addDatabase(name);
 
@@ -41,11 +59,11 @@ internal sealed class Infrastructure
         {
             var postgres = builder.AddPostgres("postgres").WithDataVolume();
             var rabbit = builder.AddRabbitMQ(MessagingConnectionName).WithManagementPlugin().WithDataVolume();
-            return new Infrastructure(postgres, name => postgres.AddDatabase(name), rabbit, rabbit);
+            return new Infrastructure(postgres, name => postgres.AddDatabase(name), rabbit, rabbit, brokerUsers: null);
         }
 
         var server = builder.AddPostgresExecutable("postgres", options);
-        var (broker, messaging) = builder.AddRabbitMqExecutable("rabbitmq", MessagingConnectionName, options);
-        return new Infrastructure(server, name => server.AddDatabase(name), broker, messaging);
+        var (broker, messaging, users) = builder.AddRabbitMqExecutable("rabbitmq", MessagingConnectionName, options);
+        return new Infrastructure(server, name => server.AddDatabase(name), broker, messaging, users);
     }
 }

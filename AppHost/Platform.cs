@@ -29,7 +29,7 @@ internal sealed class Platform(IDistributedApplicationBuilder builder, Infrastru
         var project = AddProject<TProject>(name, database);
         if (messaging)
         {
-            project.WithReference(infrastructure.Messaging).WaitFor(infrastructure.Broker);
+            infrastructure.ConnectToBroker(project);
         }
         project.TrustIdentity(Identity);
         services.Add(project);
@@ -94,10 +94,12 @@ internal static class PlatformProjectExtensions
 {
     /// <summary>
     /// Projects without a launch profile get no endpoint from Aspire; every service needs one for /health and routing.
-    /// The port stays Aspire's to allocate.
+    /// The port stays Aspire's to allocate. Every project also gets the platform's environment name here, the one call
+    /// they all share.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithHttp(this IResourceBuilder<ProjectResource> project, PlatformOptions options)
     {
+        project.WithEnvironment("ASPNETCORE_ENVIRONMENT", options.ServiceEnvironment);
         if (!project.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http"))
         {
             return project.WithHttpEndpoint(name: "http");

@@ -14,7 +14,9 @@ internal sealed record PlatformOptions(
     string StateDirectory,
     int EpmdPort,
     int ErlangDistributionPort,
-    string? PostgresBinDirectory)
+    string? PostgresBinDirectory,
+    string RepositoryRoot,
+    string ServiceEnvironment)
 {
     public const string Section = "Partnership";
 
@@ -39,6 +41,10 @@ internal sealed record PlatformOptions(
             StateDirectory: stateDirectory,
             EpmdPort: epmdPort,
             ErlangDistributionPort: section.GetValue("ErlangDistributionPort", epmdPort + 1),
-            PostgresBinDirectory: section["PostgresBinDirectory"]);
+            PostgresBinDirectory: section["PostgresBinDirectory"],
+            RepositoryRoot: repoRoot,
+            // The AppHost runs the platform on a developer's or CI machine; services without a launch profile would
+            // otherwise start as Production and (rightly) refuse the built-in development secrets.
+            ServiceEnvironment: section["ServiceEnvironment"] is { Length: > 0 } environment ? environment : "Development");
     }
 }

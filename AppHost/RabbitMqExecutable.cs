@@ -23,10 +23,11 @@ internal static class RabbitMqExecutableExtensions
     private const string ManagementPortVariable = "PARTNERSHIP_RABBITMQ_MANAGEMENT_PORT";
 
     /// <summary>
-    /// Adds epmd, the broker (waiting for epmd) and the <paramref name="connectionName"/> connection string
-    /// (amqp://user:password@host:port/). Returns the broker, for WaitFor, and the connection string, for WithReference.
+    /// Adds epmd, the broker (waiting for epmd), the administrator's <paramref name="connectionName"/> connection string
+    /// (amqp://user:password@host:port/, for tools) and the per-service users. Returns the broker, for WaitFor, the
+    /// administrator's connection string and the service users.
     /// </summary>
-    public static (IResourceBuilder<RabbitMqExecutableResource> Broker, IResourceBuilder<IResourceWithConnectionString> ConnectionString)
+    public static (IResourceBuilder<RabbitMqExecutableResource> Broker, IResourceBuilder<IResourceWithConnectionString> ConnectionString, BrokerUsers Users)
         AddRabbitMqExecutable(this IDistributedApplicationBuilder builder, string name, string connectionName, PlatformOptions options)
     {
         if (!File.Exists(ServerScript))
@@ -88,6 +89,6 @@ internal static class RabbitMqExecutableExtensions
         var endpoint = broker.Resource.AmqpEndpoint;
         var connectionString = builder.AddConnectionString(connectionName, ReferenceExpression.Create(
             $"amqp://{User}:{password}@{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)}/"));
-        return (broker, connectionString);
+        return (broker, connectionString, new BrokerUsers(builder, broker, User, password, options.RepositoryRoot));
     }
 }

@@ -8,7 +8,7 @@
 #   RABBITMQ_ADMIN_USER/PASSWORD   an administrator of the broker; default guest/guest (loopback only)
 #   BROKER_PASSWORD_<SERVICE>      the service's password (SERVICE upper-case, '-' as '_', e.g. BROKER_PASSWORD_CARE_REGISTER);
 #                                  when unset a random one is generated. Production reads these from the vault.
-# Prints, per service, the ConnectionStrings__messaging value the service must be given.
+# Prints, per service, the ConnectionStrings__messaging value the service must be given (a supplied password as ***).
 #
 # Names follow MassTransit's RabbitMQ topology as the services configure it (ServiceDefaults/Messaging):
 #   - one fanout exchange per message type: Partnership.Contracts.<Domain>.V<n>:<Event>, bound to the base type's
@@ -87,9 +87,15 @@ for entry in "${catalogue[@]}"; do
   read="^($own${published:+|$published}${consumed:+|$consumed})\$"
 
   var="BROKER_PASSWORD_$(echo "$service" | tr 'a-z-' 'A-Z_')"
-  password="${!var:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=' )}"
+  password="${!var:-}"
+  shown="***"
+  if [ -z "$password" ]; then
+    # Only a password made here is printed: whoever supplied one already has it, and logs must not.
+    password="$(head -c 24 /dev/urandom | base64 | tr -d '/+=' )"
+    shown="$password"
+  fi
 
   call PUT "users/$service" "{\"password\":\"$password\",\"tags\":\"\"}"
   call PUT "permissions/$vhost_path/$service" "{\"configure\":\"$configure\",\"write\":\"$write\",\"read\":\"$read\"}"
-  echo "$service ConnectionStrings__messaging=amqp://$service:$password@$amqp_host:$amqp_port/$vhost_path"
+  echo "$service ConnectionStrings__messaging=amqp://$service:$shown@$amqp_host:$amqp_port/$vhost_path"
 done

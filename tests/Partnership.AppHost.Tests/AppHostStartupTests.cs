@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 
 namespace Partnership.AppHost.Tests;
 
@@ -38,6 +42,29 @@ public sealed class AppHostStartupTests(PartnershipAppFixture fixture)
             }
         }
         Assert.Empty(pending.Select(p => $"{p.Key}: {p.Value}"));
+    }
+
+    [Fact]
+    public async Task Each_service_connects_to_the_broker_as_its_own_user()
+    {
+        using var management = new HttpClient { BaseAddress = fixture.App.GetEndpoint("rabbitmq", "management") };
+        // The AppHost's development-only administrator (AppHost/RabbitMqExecutable.cs).
+        management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.ASCII.GetBytes("partnership:dev-only-rabbitmq-password")));
+        string[] expected = ["health", "board", "care-register", "virtual-school", "youth-justice", "missing", "leaving-care", "sharing"];
+
+        var users = new HashSet<string>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        // The management API's connection list is refreshed on a statistics interval, so a fresh connection may lag.
+        while (!users.IsSupersetOf(expected) && DateTime.UtcNow < deadline)
+        {
+            var connections = await management.GetFromJsonAsync<JsonElement>("/api/connections", TestContext.Current.CancellationToken);
+            users = connections.EnumerateArray().Select(c => c.GetProperty("user").GetString()!).ToHashSet();
+            await Task.Delay(1000, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Superset(expected.ToHashSet(), users);
+        Assert.DoesNotContain("partnership", users);
     }
 
     [Fact]

@@ -59,11 +59,26 @@ public sealed class PartnershipAppFixture : IAsyncLifetime
         // Databases and connection strings have no process of their own, and Aspire's per-project rebuilders only run
         // on demand; everything else runs and must become healthy.
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        // One-shot steps (the broker users' provisioning) finish rather than become healthy; services wait on them.
+        var oneShot = model.Resources
+            .SelectMany(r => r.Annotations.OfType<WaitAnnotation>())
+            .Where(w => w.WaitType == WaitType.WaitForCompletion)
+            .Select(w => w.Resource.Name)
+            .ToHashSet();
         var running = model.Resources
             .Where(r => r is ProjectResource || (r is ExecutableResource && r is not IResourceWithParent))
+            .Where(r => !oneShot.Contains(r.Name))
             .ToList();
         ProjectNames = running.OfType<ProjectResource>().Select(r => r.Name).ToList();
-        await Task.WhenAll(running.Select(r => WaitUntilHealthyAsync(app, r.Name, timeout.Token)));
+
+        // The first resource to fail ends the start-up: the others may be waiting on it and would only time out.
+        var pending = running.Select(r => WaitUntilHealthyAsync(app, r.Name, timeout.Token)).ToList();
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending);
+            await done;
+            pending.Remove(done);
+        }
     }
 
     /// <summary>Healthy, or an exception as soon as the resource stops (a crashed service would otherwise cost the whole timeout).</summary>

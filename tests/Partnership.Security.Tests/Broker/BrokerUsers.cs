@@ -55,6 +55,8 @@ public sealed class BrokerUsers : IAsyncDisposable
         foreach (var service in services)
         {
             Assert.Contains($"{service} ConnectionStrings__messaging=amqp://{service}:", output);
+            // A supplied password is never echoed: the AppHost shows this script's output on its dashboard.
+            Assert.DoesNotContain(passwords[service], output);
         }
         return users;
     }
