@@ -15,6 +15,8 @@ public static class ReviewFlags
     public const string TargetNotNumeric = "target-not-numeric";
     public const string NoIndicatorInSource = "no-indicator-in-source";
     public const string Note = "note";
+    /// <summary>Set per period by the publisher, not by these rules: the period's source records are inconsistent.</summary>
+    public const string DataQuality = "data-quality";
 
     public static IReadOnlyList<ReviewFlag> For(IndicatorDefinition indicator)
     {

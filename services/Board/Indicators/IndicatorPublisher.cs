@@ -13,8 +13,7 @@ public static class IndicatorPublisher
 
     public static Published Suppress(IndicatorDefinition indicator, RawValue raw)
     {
-        var shape = indicator.Source.Kind == SourceKind.Manual ? ManualShape(indicator, raw) : MeasureCatalogue.All[indicator.Source.Measure!].Shape;
-        switch (shape)
+        switch (ShapeOf(indicator, raw))
         {
             case MeasureShape.Count:
                 if (raw.Numerator is null && raw.Value is null)
@@ -40,9 +39,25 @@ public static class IndicatorPublisher
                     return new(new SuppressedCount(null, false), new SuppressedCount(null, false), raw.Value);
                 }
                 var (numerator, denominator) = SmallNumberSuppression.Proportion(checked((int)num), checked((int)den));
-                return new(numerator, denominator, numerator.Suppressed ? null : raw.Value);
+                var share = !numerator.Suppressed && SmallNumberSuppression.IsConsistentProportion(num, den);
+                return new(numerator, denominator, share ? raw.Value : null);
         }
     }
+
+    /// <summary>
+    /// A share whose numerator exceeds its denominator (or is negative) is a fault in the source records, not a result:
+    /// its counts are published so the board can see the fault, its value (and so RAG and trend) is withheld, and this
+    /// flag says why.
+    /// </summary>
+    public static ReviewFlag? DataQualityFlag(IndicatorDefinition indicator, RawValue raw) =>
+        ShapeOf(indicator, raw) is MeasureShape.Percentage or MeasureShape.SessionRate
+        && raw is { Numerator: { } n, Denominator: { } d } && !SmallNumberSuppression.IsConsistentProportion(n, d)
+            ? new ReviewFlag(ReviewFlags.DataQuality,
+                $"The source records give {n} against a total of {d} for this period, which cannot be a share; no value is published until they are corrected.")
+            : null;
+
+    private static MeasureShape ShapeOf(IndicatorDefinition indicator, RawValue raw) =>
+        indicator.Source.Kind == SourceKind.Manual ? ManualShape(indicator, raw) : MeasureCatalogue.All[indicator.Source.Measure!].Shape;
 
     private static MeasureShape ManualShape(IndicatorDefinition indicator, RawValue raw) =>
         indicator.Unit is "count" or "milestone" ? MeasureShape.Count : MeasureShape.Percentage;
@@ -59,9 +74,9 @@ public static class IndicatorPublisher
         }
         var total = raws[group.Total].Numerator!.Value;
         var parts = group.Parts.Select(p => raws[p].Numerator!.Value).ToList();
-        if (parts.Sum() != total)
+        if (parts.Sum() != total || parts.Any(p => p < 0))
         {
-            return;
+            return; // inconsistent source records: each member keeps its own suppression (and its data-quality flag)
         }
         var (shownTotal, shownParts) = SmallNumberSuppression.Breakdown(total, parts,
             group.Parts.Select(p => published[p].Numerator.Suppressed).ToList(), published[group.Total].Numerator.Suppressed);
@@ -91,6 +106,6 @@ public static class IndicatorPublisher
             Rag = RagRules.Status(current.Value, indicator.TargetValue, indicator.Polarity, indicator.IsPercentage, indicator.Tolerance),
             PreviousValue = previousValue,
             Trend = RagRules.Trend(current.Value, previousValue, indicator.Polarity, indicator.IsPercentage),
-            ReviewFlags = ReviewFlags.For(indicator),
+            ReviewFlags = DataQualityFlag(indicator, raw) is { } fault ? [.. ReviewFlags.For(indicator), fault] : ReviewFlags.For(indicator),
         };
 }

@@ -15,16 +15,23 @@ public static class SmallNumberSuppression
         IsSmall(count) ? SuppressedCount.Hidden : SuppressedCount.Shown(checked((int)count));
 
     /// <summary>
+    /// Whether a numerator and denominator can be a share: none met can be fewer than none, nor more than all. Any other
+    /// pair comes from inconsistent source records (absences recorded beyond the possible sessions, say).
+    /// </summary>
+    public static bool IsConsistentProportion(long numerator, long denominator) => numerator >= 0 && numerator <= denominator;
+
+    /// <summary>
     /// A proportion numerator/denominator is a two-cell table (met, not met) with its total. The numerator is hidden
     /// when either cell is small, because with the total shown one cell gives away the other; the denominator is
-    /// hidden only when it is itself small.
+    /// hidden only when it is itself small. An inconsistent pair has no "not met" cell to protect, so there each count
+    /// is judged on its own (the numerator still hidden with a hidden denominator); it is the caller's job to withhold
+    /// the value, which would be no share at all.
     /// </summary>
     public static (SuppressedCount Numerator, SuppressedCount Denominator) Proportion(int numerator, int denominator)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(numerator);
-        ArgumentOutOfRangeException.ThrowIfLessThan(denominator, numerator);
         var hideDenominator = IsSmall(denominator);
-        var hideNumerator = hideDenominator || IsSmall(numerator) || IsSmall(denominator - numerator);
+        var complementSmall = IsConsistentProportion(numerator, denominator) && IsSmall(denominator - numerator);
+        var hideNumerator = hideDenominator || IsSmall(numerator) || complementSmall;
         return (hideNumerator ? SuppressedCount.Hidden : SuppressedCount.Shown(numerator),
                 hideDenominator ? SuppressedCount.Hidden : SuppressedCount.Shown(denominator));
     }

@@ -90,4 +90,46 @@ public sealed class SuppressionTests
         var many = IndicatorPublisher.Suppress(indicator, new RawValue(600, 8, 75m, null));
         Assert.Equal(75m, many.Value);
     }
+
+    [Theory]
+    [InlineData(21, 20, false, false)] // no "not met" cell to protect: each count on its own
+    [InlineData(3, 2, true, true)]     // a small denominator still hides both
+    [InlineData(7, 3, true, true)]
+    [InlineData(-6, 20, false, false)]
+    public void An_inconsistent_proportion_does_not_throw_and_hides_only_small_counts(int numerator, int denominator, bool hideNumerator, bool hideDenominator)
+    {
+        var (n, d) = SmallNumberSuppression.Proportion(numerator, denominator);
+        Assert.Equal(hideNumerator, n.Suppressed);
+        Assert.Equal(hideDenominator, d.Suppressed);
+        Assert.False(SmallNumberSuppression.IsConsistentProportion(numerator, denominator));
+    }
+
+    [Fact]
+    public void A_share_over_100_percent_keeps_its_counts_loses_its_value_and_is_flagged()
+    {
+        var plan = PlanCatalogue.LoadEmbedded().DefaultPlan;
+        var overall = plan.Indicator("2.4a")!;
+        var faulty = new RawValue(60, 50, 120.0m, null);
+
+        var published = IndicatorPublisher.Suppress(overall, faulty);
+        Assert.Equal((60, 50), (published.Numerator.Value, published.Denominator.Value));
+        Assert.Null(published.Value);
+        var result = IndicatorPublisher.ToResult(overall, new ReportingPeriod(2016, null), published, faulty, null);
+        Assert.Equal(RagStatus.NoData, result.Rag);
+        Assert.Contains(result.ReviewFlags, f => f.Code == ReviewFlags.DataQuality && f.Reason.Contains("60", StringComparison.Ordinal));
+
+        Assert.Null(IndicatorPublisher.DataQualityFlag(overall, new RawValue(50, 50, 100m, null)));
+
+        // A negative part cannot be a breakdown either: the group is left to its members' own suppression.
+        var raws = new Dictionary<string, RawValue>
+        {
+            ["2.4a"] = new(24, 50, 48m, null), ["2.4b"] = new(-6, 50, -12m, null), ["2.4c"] = new(30, 50, 60m, null),
+        };
+        var members = raws.ToDictionary(r => r.Key, r => IndicatorPublisher.Suppress(plan.Indicator(r.Key)!, r.Value));
+        IndicatorPublisher.SuppressGroup(plan.GroupOf("2.4a")!, raws, members);
+        Assert.Null(members["2.4b"].Value);
+        Assert.Equal(60m, members["2.4c"].Value);
+        // Days over cases is an average, not a share: 600 days over 8 adoptions is no fault.
+        Assert.Null(IndicatorPublisher.DataQualityFlag(plan.Indicator("6.2f")!, new RawValue(600, 8, 75m, null)));
+    }
 }

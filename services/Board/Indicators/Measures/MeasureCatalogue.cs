@@ -87,10 +87,12 @@ public static class MeasureCatalogue
             """),
         Pct("eet-17-21", LatestCareLeaverShare("CareLeaverActivity")),
 
-        // SP3
+        // SP3: a plan "completed/authorised in the preceding 6 months" counts on either date, so an authorisation given
+        // after @to cannot take a plan completed inside the window back out of it.
         Pct("pathway-plans", $"""
             SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM child_facts p WHERE p.kind = 'PathwayPlan' AND p.child = l.child
-                       AND COALESCE(p.other_date, p.on_date) > {SixMonthsBefore} AND COALESCE(p.other_date, p.on_date) <= @to)) AS "Numerator",
+                       AND ((p.on_date > {SixMonthsBefore} AND p.on_date <= @to)
+                            OR (p.other_date > {SixMonthsBefore} AND p.other_date <= @to)))) AS "Numerator",
                    count(*) AS "Denominator"
             FROM (SELECT DISTINCT ON (child) child, number FROM child_facts WHERE kind = 'BecameCareLeaver' AND on_date <= @to
                   ORDER BY child, on_date DESC) l
