@@ -13,11 +13,12 @@ public static partial class Postcodes
     /// <summary>The district (outward code), or null when the text is not a postcode.</summary>
     public static string? District(string? postcode)
     {
-        if (string.IsNullOrWhiteSpace(postcode) || postcode.Length > MaxLength + 2)
+        var trimmed = postcode?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength + 2)
         {
             return null;
         }
-        var parts = postcode.Trim().ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var parts = trimmed.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return parts switch
         {
             [var outward, var inward] when Outward().IsMatch(outward) && Inward().IsMatch(inward) => outward,

@@ -80,6 +80,7 @@ public sealed class Ssda903SampleGenerator
         private bool _overlapInjected, _missingInjected, _reviewInjected, _dobInjected;
         private string _homePostcode = "";
         private string _placementPostcode = "";
+        private bool _placementOrder;
 
         public Run(string folder, Ssda903SampleOptions options)
         {
@@ -138,6 +139,7 @@ public sealed class Ssda903SampleGenerator
             WriteHeader(id, dob);
             _homePostcode = _places.Home();
             _placementPostcode = _places.Placement();
+            _placementOrder = false;
             var (start, end) = pattern switch
             {
                 Pattern.LongTerm => (_year.Start.AddDays(-_random.Next(1, Math.Min(2500, daysBeforeYear - 1))), (DateOnly?)null),
@@ -272,12 +274,13 @@ public sealed class Ssda903SampleGenerator
             var reversed = decided.AddDays(_random.Next(30, 150));
             _placed.Write(id, Ssda903Year.FormatDate(dob), Ssda903Year.FormatDate(decided), Ssda903Year.FormatDate(reversed), $"RD{_random.Next(1, 5)}");
             _placedCount++;
-            // Best interest decision and plan revoked.
-            _milestones += 2;
+            // Best interest decision and plan revoked, and the placement order of a child under one (LS E1).
+            _milestones += _placementOrder ? 3 : 2;
         }
 
         private void WriteEpisode(string id, DateOnly start, DateOnly? end, string rne, string ls, (string Place, string Provider) placement, string? rec, string? placeChange)
         {
+            _placementOrder |= ls == "E1";
             _episodes.Write(id, Ssda903Year.FormatDate(start), rne, ls, $"N{_random.Next(1, 9)}", placement.Place, placement.Provider,
                 end is { } e ? Ssda903Year.FormatDate(e) : null, rec, placeChange, _homePostcode, _placementPostcode, null);
             _episodeCount++;
