@@ -6,7 +6,8 @@ namespace Partnership.CareRegister.Demo;
 /// <summary>
 /// Adoption journeys for the demo: step lengths are drawn around the strategy's 2015/16 figures (best interest decision
 /// to plan approval about 74 days, match to placement a few days, roughly two in five placed within 426 days of
-/// entering care), so action 6.2's indicators show plausible values. Each step is recorded through the register.
+/// entering care, one in five or so matched within 121 days of the placement order), so action 6.2's indicators show
+/// plausible values. Each step is recorded through the register.
 /// </summary>
 internal sealed class DemoAdoptions(DemoCare care, DemoPlacements places, Random random, DateOnly today)
 {
@@ -15,9 +16,9 @@ internal sealed class DemoAdoptions(DemoCare care, DemoPlacements places, Random
 
     public Journey Draw()
     {
-        var decision = random.Next(60, 180);
+        var decision = random.Next(45, 150);
         var plan = decision + random.Next(30, 120);
-        var order = plan + random.Next(30, 200);
+        var order = plan + random.Next(30, 150);
         var matched = order + random.Next(60, 300);
         var placed = matched + random.Next(1, 10);
         return new Journey(decision, plan, order, matched, placed, placed + random.Next(150, 300));
