@@ -46,6 +46,10 @@ public sealed class DemoSeederTests
         Assert.InRange(flags.Count(f => f == true) * 100 / flags.Count, 70, 95);
         Assert.All(await EventsAsync(db, "ChildEnteredCare"), e => Assert.NotEqual(JsonValueKind.Null, e.GetProperty("withinTwentyMiles").ValueKind));
 
+        // Unrelated foster placements: about three in four with independent agencies.
+        var foster = await db.Episodes.Where(e => e.PlacementType.StartsWith("U") && e.PlacementType != "U1" && e.PlacementType != "U2").ToListAsync();
+        Assert.InRange(foster.Count(e => e.Provider == PlacementProvider.PrivateProvision) * 100 / foster.Count, 60, 90);
+
         // Permanence: discharges by adoption, special guardianship and child arrangements orders, and adoption journeys.
         var ceased = (await EventsAsync(db, "CeasedCare")).Select(e => e.GetProperty("reasonCode").GetString()).ToList();
         Assert.Equal(CareRegisterDemoSeeder.Adopted, ceased.Count(r => r is "E11" or "E12"));

@@ -47,8 +47,8 @@ public sealed class CareRegisterDemoSeeder(TimeProvider clock) : IDemoDataSeeder
         var random = new Random(550);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var care = new DemoCare(db, now);
         var places = new DemoPlacements(new Random(20));
+        var care = new DemoCare(db, now, places);
         var adoptions = new DemoAdoptions(care, places, new Random(426), today);
         var nhsSerial = 0;
 

@@ -10,26 +10,28 @@ namespace Partnership.CareRegister.Demo;
 /// The demo seeder's hands: each change goes through the same domain rules as the API and stages the same event, so
 /// demo data reaches the board exactly as real submissions do. A refused change is a bug in the seeder.
 /// </summary>
-internal sealed class DemoCare(CareRegisterDbContext db, DateTimeOffset now)
+internal sealed class DemoCare(CareRegisterDbContext db, DateTimeOffset now, DemoPlacements places)
 {
     public void Enter(Child child, DateOnly on, string legalStatus, string placement, PlacementSite site)
     {
-        Check(child.EnterCare(on, legalStatus, placement, PlacementProvider.OwnLocalAuthority, site));
+        var provider = places.Provider(placement);
+        Check(child.EnterCare(on, legalStatus, placement, provider, site));
         Publish(new ChildEnteredCare
         {
             EventId = Guid.CreateVersion7(), OccurredAt = now, SourceAgency = Agencies.SocialCare, ChildKey = child.ChildKey,
-            EnteredCareOn = on, LegalStatus = legalStatus, PlacementType = placement, Provider = PlacementProvider.OwnLocalAuthority,
+            EnteredCareOn = on, LegalStatus = legalStatus, PlacementType = placement, Provider = provider,
             WithinTwentyMiles = site.WithinTwentyMiles, AgeYears = child.AgeOn(on),
         });
     }
 
     public void Move(Child child, DateOnly on, string placement, PlacementSite site, string reason)
     {
-        Check(child.ChangePlacement(on, placement, PlacementProvider.OwnLocalAuthority, site, reason));
+        var provider = places.Provider(placement);
+        Check(child.ChangePlacement(on, placement, provider, site, reason));
         Publish(new PlacementChanged
         {
             EventId = Guid.CreateVersion7(), OccurredAt = now, SourceAgency = Agencies.SocialCare, ChildKey = child.ChildKey,
-            ChangedOn = on, PlacementType = placement, Provider = PlacementProvider.OwnLocalAuthority, WithinTwentyMiles = site.WithinTwentyMiles,
+            ChangedOn = on, PlacementType = placement, Provider = provider, WithinTwentyMiles = site.WithinTwentyMiles,
             Reason = reason,
         });
     }

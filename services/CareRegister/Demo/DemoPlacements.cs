@@ -1,11 +1,14 @@
 using Partnership.CareRegister.Domain;
+using Partnership.Contracts.CareRegister.V1;
 
 namespace Partnership.CareRegister.Demo;
 
 /// <summary>
-/// Where the demo authority's children lived and are placed: homes in the city's districts, placements mostly nearby
-/// and about one in six further away, so the within-20-miles measure (7.4) sits near the strategy's baseline. The
-/// register derives each flag from the districts as it would for real postcodes.
+/// Where the demo authority's children lived and are placed, and who provides the placement: homes in the city's
+/// districts, placements mostly nearby and about one in six further away, so the within-20-miles measure (7.4) sits
+/// near the strategy's baseline (the register derives each flag from the districts as it would for real postcodes);
+/// three in four unrelated foster placements with independent agencies, so that with family and friends placements
+/// the IFA share of foster placements is near the strategy's 59/41 split (7.1).
 /// </summary>
 public sealed class DemoPlacements(Random random)
 {
@@ -28,6 +31,16 @@ public sealed class DemoPlacements(Random random)
         var districts = random.Next(100) < 83 ? NearDistricts : FarDistricts;
         return Postcode(districts[random.Next(districts.Length)]);
     }
+
+    /// <summary>SSDA903 PLACE_PROVIDER for a placement type.</summary>
+    public PlacementProvider Provider(string placement) => placement switch
+    {
+        "P1" => PlacementProvider.Parents,
+        "R1" => PlacementProvider.OtherPublicProvision,
+        "H5" => PlacementProvider.PrivateProvision,
+        "U1" or "U2" or "A5" or "A6" => PlacementProvider.OwnLocalAuthority,
+        _ => random.Next(100) < 75 ? PlacementProvider.PrivateProvision : PlacementProvider.OwnLocalAuthority,
+    };
 
     /// <summary>A synthetic full postcode in the district (sector digit and unit letters drawn at random).</summary>
     private string Postcode(string district) =>
