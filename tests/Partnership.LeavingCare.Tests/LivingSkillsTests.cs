@@ -22,7 +22,7 @@ public sealed class LivingSkillsTests(LeavingCareFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(16, body.GetProperty("ageYears").GetInt32());
-        var evt = Assert.Single(await fixture.OutboxEventsAsync("LivingSkillsProgrammeStarted", key));
+        var evt = Assert.Single(await fixture.OutboxEventsAsync("LivingSkillsBookletStarted", key));
         Assert.Equal(("2026-06-01", 16, "leaving-care"),
             (evt.GetProperty("startedOn").GetString(), evt.GetProperty("ageYears").GetInt32(), evt.GetProperty("sourceAgency").GetString()));
         Assert.DoesNotContain(DateOfBirth, evt.GetRawText());
@@ -30,7 +30,7 @@ public sealed class LivingSkillsTests(LeavingCareFixture fixture) : IClassFixtur
 
         var again = await http.PostAsJsonAsync("/api/leaving-care/living-skills", new { childKey = key, startedOn = "2026-07-01" });
         await AssertFieldErrors(again, "ChildKey");
-        Assert.Single(await fixture.OutboxEventsAsync("LivingSkillsProgrammeStarted", key));
+        Assert.Single(await fixture.OutboxEventsAsync("LivingSkillsBookletStarted", key));
     }
 
     [Theory]
@@ -43,7 +43,7 @@ public sealed class LivingSkillsTests(LeavingCareFixture fixture) : IClassFixtur
         await fixture.RegisterAsync(http, key, DateOfBirth, "Eligible");
 
         await AssertFieldErrors(await http.PostAsJsonAsync("/api/leaving-care/living-skills", new { childKey = key, startedOn }), field);
-        Assert.Empty(await fixture.OutboxEventsAsync("LivingSkillsProgrammeStarted", key));
+        Assert.Empty(await fixture.OutboxEventsAsync("LivingSkillsBookletStarted", key));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class LivingSkillsTests(LeavingCareFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, (await readOnly.PostAsJsonAsync("/api/leaving-care/living-skills", body)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await readOnly.GetAsync($"/api/leaving-care/living-skills?childKey={key}")).StatusCode);
 
-        Assert.Empty(await fixture.OutboxEventsAsync("LivingSkillsProgrammeStarted", key));
+        Assert.Empty(await fixture.OutboxEventsAsync("LivingSkillsBookletStarted", key));
     }
 
     private static async Task AssertFieldErrors(HttpResponseMessage response, params string[] fields)

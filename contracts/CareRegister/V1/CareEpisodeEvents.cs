@@ -94,7 +94,7 @@ public sealed record AdoptionMilestoneReached : IntegrationEvent
 
 /// <summary>
 /// Not published by any service today: the leaving care service, which runs the programme, publishes
-/// <see cref="LeavingCare.V1.LivingSkillsProgrammeStarted"/> on its own exchange, and the board reads both as one fact.
+/// <see cref="LeavingCare.V1.LivingSkillsBookletStarted"/> on its own exchange, and the board reads both as one fact.
 /// </summary>
 public sealed record LivingSkillsProgrammeStarted : IntegrationEvent
 {

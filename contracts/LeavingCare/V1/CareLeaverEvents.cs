@@ -60,9 +60,10 @@ public sealed record PersonalAdviserAllocated : IntegrationEvent
 
 /// <summary>
 /// A young person started the Independent Living Skills Programme booklet (action 3.2) while still a child; the board
-/// counts it for those looked after at the period end.
+/// counts it for those looked after at the period end. Named apart from CareRegister.V1.LivingSkillsProgrammeStarted,
+/// which no service publishes, so code using both domains needs no aliases.
 /// </summary>
-public sealed record LivingSkillsProgrammeStarted : IntegrationEvent
+public sealed record LivingSkillsBookletStarted : IntegrationEvent
 {
     public required DateOnly StartedOn { get; init; }
     public required int AgeYears { get; init; }

@@ -76,12 +76,12 @@ public sealed class PersonalAdviserAllocatedConsumer(BoardDbContext db, ChildPse
 }
 
 /// <summary>
-/// The leaving care service runs the living skills programme and publishes its start on its own exchange; it is the
+/// The leaving care service runs the living skills programme and publishes a start on its own exchange; it is the
 /// same fact as the care register's LivingSkillsProgrammeStarted (one per child), so both write the LivingSkills kind.
 /// </summary>
-public sealed class LeavingCareLivingSkillsProgrammeStartedConsumer(
-    BoardDbContext db, ChildPseudonymiser p, TimeProvider clock, ILogger<LeavingCareLivingSkillsProgrammeStartedConsumer> logger)
-    : FactConsumer<LivingSkillsProgrammeStarted>(db, p, clock, logger)
+public sealed class LivingSkillsBookletStartedConsumer(
+    BoardDbContext db, ChildPseudonymiser p, TimeProvider clock, ILogger<LivingSkillsBookletStartedConsumer> logger)
+    : FactConsumer<LivingSkillsBookletStarted>(db, p, clock, logger)
 {
-    protected override ChildFact ToFact(LivingSkillsProgrammeStarted e, string child) => Fact(LivingSkills, child, child, e.StartedOn);
+    protected override ChildFact ToFact(LivingSkillsBookletStarted e, string child) => Fact(LivingSkills, child, child, e.StartedOn);
 }

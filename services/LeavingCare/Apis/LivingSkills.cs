@@ -27,7 +27,7 @@ public static class LivingSkills
             SubmittedBy = by.Caller,
         }, r.StartedOn.Value, by, ct);
 
-    public static LivingSkillsProgrammeStarted ToEvent(this LivingSkillsProgramme p) => new()
+    public static LivingSkillsBookletStarted ToEvent(this LivingSkillsProgramme p) => new()
     {
         EventId = Guid.CreateVersion7(),
         OccurredAt = p.RecordedAt,
