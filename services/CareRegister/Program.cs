@@ -14,7 +14,7 @@ if (Ssda903CommandLine.Handles(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddPartnershipService<CareRegisterDbContext>(PartnershipApis.CareRegister, "careregisterdb");
+builder.AddPartnershipService<CareRegisterDbContext>(PartnershipApis.CareRegister, "careregisterdb").AddCareRegisterAgencyPolicies();
 builder.Services.AddDemoSeeder<CareRegisterDbContext, CareRegisterDemoSeeder>();
 builder.Services.AddSingleton<Ssda903Importer>();
 

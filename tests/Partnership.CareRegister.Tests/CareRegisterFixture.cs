@@ -29,6 +29,18 @@ public sealed class CareRegisterFixture() : ServiceFixture<CareRegisterDbContext
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(Service.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     public Task<long> OutboxCountAsync(string shortType, Guid? importId = null) => importId is { } id
         ? CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.' || @t AND body->>'importId' = @id", ("t", shortType), ("id", id.ToString()))
         : CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.' || @t", ("t", shortType));

@@ -58,6 +58,29 @@ public sealed class Ssda903ImportTests(CareRegisterFixture fixture)
         Assert.Equal(expected.MissingEpisodes, await fixture.OutboxCountAsync("Ssda903MissingEpisodeImported", importId));
         Assert.Equal(1, await fixture.OutboxCountAsync("Ssda903YearImported", importId));
 
+        // Adoptions: the AD1 and Placed for adoption rows are kept and their milestones published.
+        Assert.True(expected.Ad1Records > 0 && expected.AdoptionMilestones > expected.Ad1Records);
+        Assert.Equal(expected.Ad1Records, counts.GetProperty("ad1Records").GetInt32());
+        Assert.Equal(expected.PlacedForAdoptionRecords, counts.GetProperty("placedForAdoptionRecords").GetInt32());
+        Assert.Equal(expected.AdoptionMilestones, counts.GetProperty("adoptionMilestones").GetInt32());
+        Assert.Equal(expected.Ad1Records, await fixture.CountAsync("SELECT count(*) FROM ssda903_ad1 WHERE import_id = @id", ("id", importId)));
+        Assert.Equal(expected.AdoptionMilestones, await fixture.CountAsync(
+            "SELECT count(*) FROM outbox_messages o JOIN ssda903_children c ON c.child_key = o.body->>'childKey' WHERE c.import_id = @id AND o.message_type LIKE '%.AdoptionMilestoneReached'",
+            ("id", importId)));
+        // No milestone falls before the child came into care.
+        Assert.Equal(0, await fixture.CountAsync(
+            """
+            SELECT count(*) FROM outbox_messages o JOIN ssda903_children c ON c.child_key = o.body->>'childKey'
+            WHERE c.import_id = @id AND o.message_type LIKE '%.AdoptionMilestoneReached' AND (o.body->>'on')::date < (o.body->>'enteredCareOn')::date
+            """, ("id", importId)));
+
+        // Every episode's placement was located from its postcodes; most are within 20 miles, as in the demo area.
+        Assert.Equal(0, await fixture.CountAsync(
+            "SELECT count(*) FROM outbox_messages WHERE body->>'importId' = @id AND message_type LIKE '%.Ssda903EpisodeImported' AND body->'withinTwentyMiles' = 'null'::jsonb",
+            ("id", importId.ToString())));
+        var within = await fixture.CountAsync("SELECT count(*) FROM ssda903_episodes WHERE import_id = @id AND within_20_miles", ("id", importId));
+        Assert.InRange(within * 100 / expected.Episodes, 65, 95);
+
         // The cohort travels with the events: the board can count it without any date of birth.
         Assert.Equal(expected.Oc2Cohort, await fixture.CountAsync(
             "SELECT count(DISTINCT body->>'childKey') FROM outbox_messages WHERE body->>'importId' = @id AND (body->>'lookedAfterTwelveMonthsAtYearEnd')::boolean",

@@ -68,6 +68,12 @@ public sealed record ChildInCareReviewHeld : IntegrationEvent
     public required string ParticipationCode { get; init; }
 }
 
+/// <summary>
+/// The steps of a child's adoption the scorecard times. From an SSDA903 return the care register derives the best
+/// interest decision ("date should be placed", AD1 DATE_INT / Placed for adoption DATE_PLACED), the placement order
+/// (first LS E1 episode), the match (AD1 DATE_MATCH), placed for adoption (first PLACE A3–A6 episode), adopted
+/// (REC E11/E12) and a revoked plan (DATE_PLACED_CEASED); the decision maker's plan approval is recorded only live.
+/// </summary>
 public enum AdoptionMilestone
 {
     BestInterestDecision = 1,
@@ -86,6 +92,10 @@ public sealed record AdoptionMilestoneReached : IntegrationEvent
     public required DateOnly EnteredCareOn { get; init; }
 }
 
+/// <summary>
+/// Not published by any service today: the leaving care service, which runs the programme, publishes
+/// <see cref="LeavingCare.V1.LivingSkillsBookletStarted"/> on its own exchange, and the board reads both as one fact.
+/// </summary>
 public sealed record LivingSkillsProgrammeStarted : IntegrationEvent
 {
     public required DateOnly StartedOn { get; init; }

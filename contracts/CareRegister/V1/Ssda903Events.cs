@@ -21,6 +21,11 @@ public sealed record Ssda903EpisodeImported : IntegrationEvent
     public bool? ShortBreak { get; init; }
     /// <summary>The child was looked after continuously for 12 months at 31 March, short breaks excluded (the OC2 cohort).</summary>
     public bool? LookedAfterTwelveMonthsAtYearEnd { get; init; }
+    /// <summary>
+    /// The placement is 20 miles or less from the child's home: from PL_DISTANCE where the file carries it, otherwise
+    /// from the home and placement postcodes' districts; null when neither locates the placement. No postcode travels.
+    /// </summary>
+    public bool? WithinTwentyMiles { get; init; }
 }
 
 /// <summary>OC2 outcomes for a child looked after continuously for 12 months at 31 March.</summary>

@@ -57,3 +57,14 @@ public sealed record PersonalAdviserAllocated : IntegrationEvent
 {
     public required DateOnly AllocatedOn { get; init; }
 }
+
+/// <summary>
+/// A young person started the Independent Living Skills Programme booklet (action 3.2) while still a child; the board
+/// counts it for those looked after at the period end. Named apart from CareRegister.V1.LivingSkillsProgrammeStarted,
+/// which no service publishes, so code using both domains needs no aliases.
+/// </summary>
+public sealed record LivingSkillsBookletStarted : IntegrationEvent
+{
+    public required DateOnly StartedOn { get; init; }
+    public required int AgeYears { get; init; }
+}

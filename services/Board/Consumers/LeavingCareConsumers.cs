@@ -74,3 +74,14 @@ public sealed class PersonalAdviserAllocatedConsumer(BoardDbContext db, ChildPse
     protected override ChildFact ToFact(PersonalAdviserAllocated e, string child) =>
         Fact(PersonalAdviser, $"{child}|{Day(e.AllocatedOn)}", child, e.AllocatedOn);
 }
+
+/// <summary>
+/// The leaving care service runs the living skills programme and publishes a start on its own exchange; it is the
+/// same fact as the care register's LivingSkillsProgrammeStarted (one per child), so both write the LivingSkills kind.
+/// </summary>
+public sealed class LivingSkillsBookletStartedConsumer(
+    BoardDbContext db, ChildPseudonymiser p, TimeProvider clock, ILogger<LivingSkillsBookletStartedConsumer> logger)
+    : FactConsumer<LivingSkillsBookletStarted>(db, p, clock, logger)
+{
+    protected override ChildFact ToFact(LivingSkillsBookletStarted e, string child) => Fact(LivingSkills, child, child, e.StartedOn);
+}

@@ -49,6 +49,7 @@ public sealed class Ssda903EpisodeImportedConsumer(BoardDbContext db, ChildPseud
         f.Number = e.CollectionYear;
         f.Number2 = e.AgeAtYearEnd;
         f.Number3 = (int?)e.Provider;
+        f.Flag = e.WithinTwentyMiles;
         f.ImportId = e.ImportId;
         return f;
     }

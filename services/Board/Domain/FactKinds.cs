@@ -21,11 +21,11 @@ public static class FactKinds
     public const string ReviewHeld = "ReviewHeld";
     /// <summary>Key: child|milestone. On = milestone date; OtherDate = entered care; Number = milestone.</summary>
     public const string Adoption = "Adoption";
-    /// <summary>Key: child. On = started on.</summary>
+    /// <summary>Key: child. On = started on (from the care register's or the leaving care service's event).</summary>
     public const string LivingSkills = "LivingSkills";
 
     // SSDA903 returns. Key: import|child[|start]. Number = collection year (by its end); ImportId = the import.
-    /// <summary>On = start; OtherDate = end; Code = legal status; Code2 = placement; Code3 = reason ceased; Number2 = age at year end.</summary>
+    /// <summary>On = start; OtherDate = end; Code = legal status; Code2 = placement; Code3 = reason ceased; Number2 = age at year end; Number3 = provider; Flag = within 20 miles.</summary>
     public const string Ssda903Episode = "Ssda903Episode";
     /// <summary>On = 31 March of the year; Number2 = age; Flag = health assessment up to date; Flag2 = convicted; Flag3 = teeth checked; Number3 = SDQ.</summary>
     public const string Oc2 = "Oc2";

@@ -2,7 +2,9 @@ namespace Partnership.CareRegister.Apis;
 
 public sealed record EpisodeResponse(
     DateOnly Start, DateOnly? End, string ReasonNewEpisode, string LegalStatus, string PlacementType, string? PlacementProvider,
-    bool? WithinTwentyMiles, string? ReasonPlaceChange, string? ReasonCeased);
+    bool? WithinTwentyMiles, string? ReasonPlaceChange, string? ReasonCeased, string? HomePostcode, string? PlacementPostcode);
+
+public sealed record AdoptionMilestoneResponse(string Milestone, DateOnly On, DateOnly EnteredCareOn, DateTimeOffset RecordedAt);
 
 public sealed record ReviewResponse(DateOnly DueOn, DateOnly HeldOn, string ParticipationCode);
 
@@ -23,7 +25,8 @@ public sealed record ChildResponse(
     DateOnly? CareLeaverSince,
     DateOnly? NextReviewDue,
     IReadOnlyList<EpisodeResponse> Episodes,
-    IReadOnlyList<ReviewResponse> Reviews);
+    IReadOnlyList<ReviewResponse> Reviews,
+    IReadOnlyList<AdoptionMilestoneResponse> AdoptionMilestones);
 
 public sealed record ChildSummaryResponse(string ChildKey, string GivenName, string FamilyName, bool InCare, string? CareLeaverCategory);
 

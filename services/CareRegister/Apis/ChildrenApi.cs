@@ -39,6 +39,9 @@ public static class ChildrenApi
             .WithSummary("Record the child's care leaver status");
         group.MapPost("/{childKey}/reviews", RecordReview).RequireAuthorization(WriteScope).WithValidation<RecordReviewRequest>()
             .WithSummary("Record a child in care review held");
+        group.MapPost("/{childKey}/adoption-milestones", RecordAdoptionMilestone).RequireAuthorization(CareRegisterPolicies.RecordAdoption)
+            .WithValidation<RecordAdoptionMilestoneRequest>()
+            .WithSummary("Record (or correct the date of) a step of the child's adoption: social care only");
         return app;
     }
 
@@ -100,7 +103,8 @@ public static class ChildrenApi
         if (await LoadAsync(db, childKey, ct) is not { } child) return TypedResults.NotFound();
         var on = request.EnteredCareOn!.Value;
         var provider = CareCodes.Provider(request.PlacementProvider);
-        if (child.EnterCare(on, request.LegalStatus!, request.PlacementType!, provider, request.WithinTwentyMiles) is { } refusal)
+        var site = PlacementSite.From(request.HomePostcode, request.PlacementPostcode, request.WithinTwentyMiles);
+        if (child.EnterCare(on, request.LegalStatus!, request.PlacementType!, provider, site) is { } refusal)
         {
             return Conflict(refusal);
         }
@@ -114,7 +118,7 @@ public static class ChildrenApi
             LegalStatus = request.LegalStatus!,
             PlacementType = request.PlacementType!,
             Provider = provider,
-            WithinTwentyMiles = request.WithinTwentyMiles,
+            WithinTwentyMiles = site.WithinTwentyMiles,
             AgeYears = child.AgeOn(on),
         });
         await db.SaveChangesAsync(ct);
@@ -127,7 +131,8 @@ public static class ChildrenApi
         if (await LoadAsync(db, childKey, ct) is not { } child) return TypedResults.NotFound();
         var on = request.ChangedOn!.Value;
         var provider = CareCodes.Provider(request.PlacementProvider);
-        if (child.ChangePlacement(on, request.PlacementType!, provider, request.WithinTwentyMiles, request.Reason) is { } refusal)
+        var site = PlacementSite.From(request.HomePostcode ?? child.OpenEpisode?.HomePostcode, request.PlacementPostcode, request.WithinTwentyMiles);
+        if (child.ChangePlacement(on, request.PlacementType!, provider, site, request.Reason) is { } refusal)
         {
             return Conflict(refusal);
         }
@@ -140,7 +145,7 @@ public static class ChildrenApi
             ChangedOn = on,
             PlacementType = request.PlacementType!,
             Provider = provider,
-            WithinTwentyMiles = request.WithinTwentyMiles,
+            WithinTwentyMiles = site.WithinTwentyMiles,
             Reason = request.Reason,
         });
         await db.SaveChangesAsync(ct);
@@ -243,8 +248,33 @@ public static class ChildrenApi
         return TypedResults.Ok(child.ToResponse());
     }
 
+    private static async Task<Results<Ok<ChildResponse>, NotFound, ProblemHttpResult>> RecordAdoptionMilestone(
+        string childKey, RecordAdoptionMilestoneRequest request, ClaimsPrincipal user, CareRegisterDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await LoadAsync(db, childKey, ct) is not { } child) return TypedResults.NotFound();
+        var milestone = PartnershipRules.ParseName<AdoptionMilestone>(request.Milestone!);
+        var now = clock.GetUtcNow();
+        if (child.RecordAdoptionMilestone(milestone, request.On!.Value, user.Caller(), now, out var record) is { } refusal)
+        {
+            return Conflict(refusal);
+        }
+        db.AddIntegrationEvent(new AdoptionMilestoneReached
+        {
+            EventId = Guid.CreateVersion7(),
+            OccurredAt = now,
+            SourceAgency = SourceAgency(user),
+            ChildKey = child.ChildKey,
+            Milestone = milestone,
+            On = record!.On,
+            EnteredCareOn = record.EnteredCareOn,
+        });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(child.ToResponse());
+    }
+
     private static Task<Child?> LoadAsync(CareRegisterDbContext db, string childKey, CancellationToken ct) =>
-        db.Children.Include(c => c.Episodes).Include(c => c.Reviews).AsSplitQuery().FirstOrDefaultAsync(c => c.ChildKey == childKey, ct);
+        db.Children.Include(c => c.Episodes).Include(c => c.Reviews).Include(c => c.AdoptionMilestones).AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.ChildKey == childKey, ct);
 
     private static string SourceAgency(ClaimsPrincipal user) => user.Agency() ?? Agencies.SocialCare;
 

@@ -4,7 +4,8 @@ using Partnership.CareRegister.Data;
 namespace Partnership.CareRegister.Apis;
 
 public sealed record ImportCounts(
-    int Children, int Episodes, int Reviews, int Oc2Records, int Oc3Records, int MissingEpisodes, int UascRecords, int Oc2Cohort, int Oc3Cohort);
+    int Children, int Episodes, int Reviews, int Oc2Records, int Oc3Records, int MissingEpisodes, int UascRecords, int Oc2Cohort, int Oc3Cohort,
+    int Ad1Records, int PlacedForAdoptionRecords, int AdoptionMilestones);
 
 public sealed record ImportIssueResponse(string File, int? Row, string? Column, string Rule, string Severity, string Message);
 
@@ -39,7 +40,8 @@ public static class ImportReports
         return new ImportReport(
             import.Id, import.CollectionYear, import.ImportedAt, import.ImportedBy, import.SupersededBy,
             new ImportCounts(import.Children, import.Episodes, import.Reviews, import.Oc2Records, import.Oc3Records,
-                import.MissingEpisodes, import.UascRecords, import.Oc2Cohort, import.Oc3Cohort),
+                import.MissingEpisodes, import.UascRecords, import.Oc2Cohort, import.Oc3Cohort,
+                import.Ad1Records, import.PlacedForAdoptionRecords, import.AdoptionMilestones),
             import.Errors, import.Warnings, import.IssuesTruncated, issues);
     }
 }

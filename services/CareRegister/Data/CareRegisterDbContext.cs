@@ -13,6 +13,7 @@ public sealed class CareRegisterDbContext(DbContextOptions<CareRegisterDbContext
     public DbSet<Child> Children => Set<Child>();
     public DbSet<CareEpisode> Episodes => Set<CareEpisode>();
     public DbSet<CareReview> Reviews => Set<CareReview>();
+    public DbSet<AdoptionMilestoneRecord> AdoptionMilestones => Set<AdoptionMilestoneRecord>();
     public DbSet<ResolveAudit> ResolveAudits => Set<ResolveAudit>();
     public DbSet<Ssda903Import> Imports => Set<Ssda903Import>();
     public DbSet<Ssda903ImportIssue> ImportIssues => Set<Ssda903ImportIssue>();
@@ -43,6 +44,7 @@ public sealed class CareRegisterDbContext(DbContextOptions<CareRegisterDbContext
             c.HasIndex(x => x.LocalChildId).IsUnique();
             c.HasMany(x => x.Episodes).WithOne().HasForeignKey(e => e.ChildId);
             c.HasMany(x => x.Reviews).WithOne().HasForeignKey(r => r.ChildId);
+            c.HasMany(x => x.AdoptionMilestones).WithOne().HasForeignKey(m => m.ChildId);
             c.Ignore(x => x.OpenEpisode);
         });
 
@@ -57,7 +59,19 @@ public sealed class CareRegisterDbContext(DbContextOptions<CareRegisterDbContext
             e.Property(x => x.Provider).HasConversion<string>().HasMaxLength(30);
             e.Property(x => x.ReasonPlaceChange).HasMaxLength(6);
             e.Property(x => x.ReasonCeased).HasMaxLength(3);
+            e.Property(x => x.HomePostcode).HasMaxLength(Placements.Postcodes.MaxLength);
+            e.Property(x => x.PlacementPostcode).HasMaxLength(Placements.Postcodes.MaxLength);
             e.HasIndex(x => new { x.ChildId, x.Start });
+        });
+
+        modelBuilder.Entity<AdoptionMilestoneRecord>(m =>
+        {
+            m.ToTable("adoption_milestones");
+            m.HasKey(x => x.Id);
+            m.Property(x => x.Id).ValueGeneratedNever();
+            m.Property(x => x.Milestone).HasConversion<string>().HasMaxLength(30);
+            m.Property(x => x.RecordedBy).HasMaxLength(200);
+            m.HasIndex(x => new { x.ChildId, x.Milestone }).IsUnique();
         });
 
         modelBuilder.Entity<CareReview>(r =>

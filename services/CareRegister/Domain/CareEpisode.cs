@@ -14,6 +14,9 @@ public sealed class CareEpisode
     public required string LegalStatus { get; set; }
     public required string PlacementType { get; set; }
     public PlacementProvider? Provider { get; set; }
+    /// <summary>Postcodes of the child's home before care and of the placement (SSDA903 HOME_POST, PL_POST); they stay here.</summary>
+    public string? HomePostcode { get; set; }
+    public string? PlacementPostcode { get; set; }
     public bool? WithinTwentyMiles { get; set; }
     public string? ReasonPlaceChange { get; set; }
     /// <summary>SSDA903 REC; X1 when a new episode followed and the child stayed in care.</summary>

@@ -8,7 +8,7 @@ namespace Partnership.CareRegister.Domain;
 /// </summary>
 public static class CareTransitions
 {
-    public static string? EnterCare(this Child child, DateOnly on, string legalStatus, string placement, PlacementProvider? provider, bool? withinTwentyMiles)
+    public static string? EnterCare(this Child child, DateOnly on, string legalStatus, string placement, PlacementProvider? provider, PlacementSite site)
     {
         if (child.OpenEpisode is not null)
         {
@@ -18,11 +18,11 @@ public static class CareTransitions
         {
             return "The child's previous period of care ended after this date.";
         }
-        child.Episodes.Add(NewEpisode(child, on, "S", legalStatus, placement, provider, withinTwentyMiles, null));
+        child.Episodes.Add(NewEpisode(child, on, "S", legalStatus, placement, provider, site, null));
         return null;
     }
 
-    public static string? ChangePlacement(this Child child, DateOnly on, string placement, PlacementProvider? provider, bool? withinTwentyMiles, string? reason)
+    public static string? ChangePlacement(this Child child, DateOnly on, string placement, PlacementProvider? provider, PlacementSite site, string? reason)
     {
         if (child.OpenEpisode is not { } open)
         {
@@ -34,7 +34,7 @@ public static class CareTransitions
         }
         open.End = on;
         open.ReasonCeased = "X1";
-        child.Episodes.Add(NewEpisode(child, on, "P", open.LegalStatus, placement, provider, withinTwentyMiles, reason));
+        child.Episodes.Add(NewEpisode(child, on, "P", open.LegalStatus, placement, provider, site, reason));
         return null;
     }
 
@@ -50,7 +50,8 @@ public static class CareTransitions
         }
         open.End = on;
         open.ReasonCeased = "X1";
-        child.Episodes.Add(NewEpisode(child, on, "L", legalStatus, open.PlacementType, open.Provider, open.WithinTwentyMiles, null));
+        child.Episodes.Add(NewEpisode(child, on, "L", legalStatus, open.PlacementType, open.Provider,
+            new PlacementSite(open.HomePostcode, open.PlacementPostcode, open.WithinTwentyMiles), null));
         return null;
     }
 
@@ -115,7 +116,7 @@ public static class CareTransitions
     }
 
     private static CareEpisode NewEpisode(Child child, DateOnly on, string reason, string legalStatus, string placement,
-        PlacementProvider? provider, bool? withinTwentyMiles, string? reasonPlaceChange) => new()
+        PlacementProvider? provider, PlacementSite site, string? reasonPlaceChange) => new()
     {
         Id = Guid.CreateVersion7(),
         ChildId = child.Id,
@@ -124,7 +125,9 @@ public static class CareTransitions
         LegalStatus = legalStatus,
         PlacementType = placement,
         Provider = provider,
-        WithinTwentyMiles = withinTwentyMiles,
+        HomePostcode = site.HomePostcode,
+        PlacementPostcode = site.PlacementPostcode,
+        WithinTwentyMiles = site.WithinTwentyMiles,
         ReasonPlaceChange = reasonPlaceChange,
     };
 }

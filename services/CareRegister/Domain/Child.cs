@@ -29,6 +29,7 @@ public sealed class Child
 
     public List<CareEpisode> Episodes { get; set; } = [];
     public List<CareReview> Reviews { get; set; } = [];
+    public List<AdoptionMilestoneRecord> AdoptionMilestones { get; set; } = [];
 
     public CareEpisode? OpenEpisode => Episodes.FirstOrDefault(e => e.End is null);
 

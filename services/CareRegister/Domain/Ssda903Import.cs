@@ -14,6 +14,10 @@ public sealed class Ssda903Import
     public int Oc3Records { get; set; }
     public int MissingEpisodes { get; set; }
     public int UascRecords { get; set; }
+    public int Ad1Records { get; set; }
+    public int PlacedForAdoptionRecords { get; set; }
+    /// <summary>Adoption milestone events derived from the adoption files and the children's episodes.</summary>
+    public int AdoptionMilestones { get; set; }
     public int Oc2Cohort { get; set; }
     public int Oc3Cohort { get; set; }
     public int Errors { get; set; }

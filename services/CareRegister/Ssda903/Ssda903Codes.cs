@@ -51,5 +51,25 @@ public static class Ssda903Codes
 
     public static readonly FrozenSet<string> YesNo = Set("0", "1");
 
+    /// <summary>LS: a court order authorising placement for adoption (E1 placement order; D1 the freeing order it replaced).</summary>
+    public static readonly FrozenSet<string> PlacementOrderLegalStatus = Set("E1", "D1");
+
+    /// <summary>PLACE A3–A6: placed for adoption (with consent or a placement order, with the current foster carer or not).</summary>
+    public static readonly FrozenSet<string> PlacedForAdoption = Set("A3", "A4", "A5", "A6");
+
+    /// <summary>REC E11/E12: adopted (application unopposed, or consent dispensed with).</summary>
+    public static readonly FrozenSet<string> Adopted = Set("E11", "E12");
+
+    public static readonly FrozenSet<string> NumberOfAdopters = Set("1", "2");
+
+    /// <summary>SEX_ADOPTR: a single male or female adopter, or a couple MM, FF, MF.</summary>
+    public static readonly FrozenSet<string> SexOfAdopters = Set("M1", "F1", "MM", "FF", "MF");
+
+    /// <summary>LS_ADOPTR: L0 single, L11 married couple, L12 civil partners, L2, L3, L4 other couples.</summary>
+    public static readonly FrozenSet<string> AdoptersLegalStatus = Set("L0", "L11", "L12", "L2", "L3", "L4");
+
+    /// <summary>REASON_PLACED_CEASED: why the decision that the child should be placed for adoption was reversed.</summary>
+    public static readonly FrozenSet<string> ReasonPlacedCeased = Set("RD1", "RD2", "RD3", "RD4");
+
     private static FrozenSet<string> Set(params string[] codes) => codes.ToFrozenSet(StringComparer.Ordinal);
 }

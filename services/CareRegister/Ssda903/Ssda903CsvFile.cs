@@ -49,6 +49,11 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
     /// <summary>The current record's line in the file, the column header being line 1.</summary>
     public int Line => checked((int)_reader.RowNumber + 1);
 
+    public bool HasColumn(string column) => _columns.ContainsKey(column);
+
+    /// <summary>A column some files carry and others do not (e.g. the DfE-derived PL_DISTANCE): null when absent.</summary>
+    public string? Optional(string column) => HasColumn(column) ? this[column] : null;
+
     /// <summary>The trimmed value, or null when the field is empty or the record is short.</summary>
     public string? this[string column]
     {

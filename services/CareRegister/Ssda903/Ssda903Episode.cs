@@ -19,6 +19,9 @@ public sealed class Ssda903Episode
     public string? HomePostcode { get; init; }
     public string? PlacementPostcode { get; init; }
     public string? Urn { get; init; }
+    /// <summary>Miles from home to placement: PL_DISTANCE when the file carries it, else from the postcodes' districts.</summary>
+    public double? Miles { get; init; }
+    public bool? WithinTwentyMiles { get; init; }
     public bool Excluded { get; set; }
 
     public bool ShortBreak => Ssda903Codes.ShortBreakLegalStatus.Contains(LegalStatus);

@@ -58,6 +58,9 @@ public static class Ssda903EpisodeReader
             {
                 continue;
             }
+            var homePostcode = file["HOME_POST"];
+            var placementPostcode = file["PL_POST"];
+            var locality = Ssda903PlacementLocality.Read(file, row, homePostcode, placementPostcode);
             if (!byChild.TryGetValue(child, out var list))
             {
                 byChild[child] = list = [];
@@ -75,9 +78,11 @@ public static class Ssda903EpisodeReader
                 ProviderCode = provider is not null && Ssda903Codes.PlacementProvider.Contains(provider) ? provider : null,
                 ReasonCeased = rec,
                 ReasonPlaceChange = rpc,
-                HomePostcode = file["HOME_POST"],
-                PlacementPostcode = file["PL_POST"],
+                HomePostcode = homePostcode,
+                PlacementPostcode = placementPostcode,
                 Urn = file["URN"],
+                Miles = locality.Miles,
+                WithinTwentyMiles = locality.WithinTwentyMiles,
             });
         }
         return byChild;

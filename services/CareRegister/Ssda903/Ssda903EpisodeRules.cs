@@ -37,6 +37,7 @@ public static class Ssda903EpisodeRules
             child.HasEpisode = kept.Count > 0;
             child.OnlyShortBreaks = kept.Count > 0 && kept.All(e => e.ShortBreak);
             child.Oc2Cohort = LookedAfterTwelveMonths(kept, state.Year);
+            child.Chain = Ssda903CareChain.Of(kept);
         }
     }
 

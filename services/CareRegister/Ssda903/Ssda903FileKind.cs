@@ -26,12 +26,14 @@ public static class Ssda903Files
         [Ssda903FileKind.Oc2] = ["CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
         [Ssda903FileKind.Oc3] = ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"],
         [Ssda903FileKind.Missing] = ["CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"],
+        [Ssda903FileKind.Ad1] = ["CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"],
+        [Ssda903FileKind.PlacedForAdoption] = ["CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
     };
 
     /// <summary>Recognised but not loaded by this version: reported as a file-level warning, never silently ignored.</summary>
     public static readonly IReadOnlySet<Ssda903FileKind> NotImported = new HashSet<Ssda903FileKind>
     {
-        Ssda903FileKind.Ad1, Ssda903FileKind.PlacedForAdoption, Ssda903FileKind.PreviousPermanence,
+        Ssda903FileKind.PreviousPermanence,
     };
 
     public static readonly IReadOnlySet<Ssda903FileKind> Mandatory = new HashSet<Ssda903FileKind> { Ssda903FileKind.Header, Ssda903FileKind.Episodes };

@@ -19,6 +19,8 @@ public sealed class Ssda903Child(string localId, string childKey, DateOnly dateO
     public bool HasEpisode { get; set; }
     /// <summary>Every episode of the child in this return is a short break (V3/V4).</summary>
     public bool OnlyShortBreaks { get; set; } = true;
+    /// <summary>The latest period of care in the kept episodes; null without any.</summary>
+    public Ssda903CareChain? Chain { get; set; }
 }
 
 /// <summary>What one import run knows while it reads the files of a return.</summary>
@@ -36,6 +38,19 @@ public sealed class Ssda903ImportState(Guid importId, Ssda903Year year, DateTime
     public Dictionary<string, Ssda903Child> Children { get; } = new(StringComparer.Ordinal);
 
     public string? CurrentFile { get; set; }
+    public string EpisodesFile { get; set; } = "episodes.csv";
+
+    /// <summary>What the adoption files said of each child, gathered from their kept rows.</summary>
+    public Dictionary<Ssda903Child, Ssda903AdoptionRecord> Adoption { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Ssda903AdoptionRecord AdoptionOf(Ssda903Child child)
+    {
+        if (!Adoption.TryGetValue(child, out var record))
+        {
+            Adoption[child] = record = new Ssda903AdoptionRecord();
+        }
+        return record;
+    }
 
     public Ssda903Child? Child(string? localId) => localId is not null && Children.TryGetValue(localId, out var child) ? child : null;
 

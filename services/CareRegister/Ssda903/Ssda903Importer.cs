@@ -20,7 +20,10 @@ namespace Partnership.CareRegister.Ssda903;
 public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903Importer> logger)
 {
     private static readonly string[] YearTables =
-        ["ssda903_children", "ssda903_episodes", "ssda903_reviews", "ssda903_oc2", "ssda903_oc3", "ssda903_missing", "ssda903_uasc"];
+    [
+        "ssda903_children", "ssda903_episodes", "ssda903_reviews", "ssda903_oc2", "ssda903_oc3", "ssda903_missing", "ssda903_uasc",
+        "ssda903_ad1", "ssda903_placed_adoption",
+    ];
 
     /// <summary>Imports on the context's connection, in a transaction of its own, so EF's commit hook wakes the outbox dispatcher.</summary>
     public async Task<Ssda903ImportOutcome> ImportAsync(
@@ -144,6 +147,7 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
 
         var episodesSource = plan[Ssda903FileKind.Episodes].Source;
         state.CurrentFile = episodesSource.FileName;
+        state.EpisodesFile = episodesSource.FileName;
         Dictionary<Ssda903Child, List<Ssda903Episode>> episodes;
         await using (var file = await Ssda903CsvFile.OpenAsync(episodesSource.Open(), ct))
         {
@@ -163,6 +167,10 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         counts.Oc2 = await ImportRowFileAsync(db, plan, new Ssda903Oc2File(), state, ct);
         counts.Oc3 = await ImportRowFileAsync(db, plan, new Ssda903Oc3File(), state, ct);
         counts.Missing = await ImportRowFileAsync(db, plan, new Ssda903MissingFile(), state, ct);
+        counts.Ad1 = await ImportRowFileAsync(db, plan, new Ssda903Ad1File(), state, ct);
+        counts.PlacedForAdoption = await ImportRowFileAsync(db, plan, new Ssda903PlacedForAdoptionFile(), state, ct);
+        counts.AdoptionMilestones = await Ssda903AdoptionMilestones.WriteAsync(db, state,
+            kind => plan.TryGetValue(kind, out var planned) ? planned.Source.FileName : kind.ToString(), clock, ct);
         counts.Oc3Cohort = (int)await ScalarAsync(connection,
             "SELECT count(*) FROM ssda903_oc3 WHERE import_id = @id AND in_cohort", ct, ("id", state.ImportId));
 
@@ -222,6 +230,7 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
                 }
                 await Ssda903YearWriter.WriteCommonAsync(copy, state, context.Row, rows.ChildOf(row), ct);
                 await rows.WriteAsync(copy, row, ct);
+                rows.Kept(row, context.Row, state);
                 if (kept.Length <= context.Row)
                 {
                     kept.Length = Math.Max(kept.Length * 2, context.Row + 1);
@@ -311,6 +320,9 @@ public sealed class Ssda903Counts
     public int Oc2 { get; set; }
     public int Oc3 { get; set; }
     public int Missing { get; set; }
+    public int Ad1 { get; set; }
+    public int PlacedForAdoption { get; set; }
+    public int AdoptionMilestones { get; set; }
     public int Oc2Cohort { get; set; }
     public int Oc3Cohort { get; set; }
 }

@@ -82,4 +82,13 @@ public static class Ssda903Rules
     public const string NotInCohort = "not-in-cohort";
     public const string FileNotImported = "file-not-imported";
     public const string UnrecognisedFile = "unrecognised-file";
+    public const string InvalidDistance = "invalid-distance";
+    public const string InvalidPostcode = "invalid-postcode";
+    public const string PostcodeNotLocated = "postcode-not-located";
+    public const string DateOrder = "date-order";
+    public const string AdoptersInconsistent = "adopters-inconsistent";
+    public const string NoEpisodes = "no-episodes";
+    public const string AdoptionNotReported = "adoption-not-reported";
+    public const string AdoptionEpisodeMissing = "adoption-episode-missing";
+    public const string PeriodStartUnknown = "period-start-unknown";
 }

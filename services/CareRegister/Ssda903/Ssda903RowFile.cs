@@ -28,6 +28,11 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
     /// <summary>Writes the columns of <see cref="Columns"/>, in order.</summary>
     public abstract Task WriteAsync(NpgsqlBinaryImporter copy, TRow row, CancellationToken ct);
 
+    /// <summary>Called for each row the first pass keeps, for files whose rows later steps of the import need.</summary>
+    public virtual void Kept(TRow row, int line, Ssda903ImportState state)
+    {
+    }
+
     public virtual bool PublishesEvents => false;
 
     /// <summary>Stages the events of the kept rows in the outbox (bulk COPY), inside the import's transaction.</summary>

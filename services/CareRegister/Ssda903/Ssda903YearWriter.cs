@@ -66,7 +66,7 @@ public static class Ssda903YearWriter
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var count = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY ssda903_episodes (import_id, collection_year, row_number, child, child_key, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn, short_break) FROM STDIN (FORMAT BINARY)", ct))
+            "COPY ssda903_episodes (import_id, collection_year, row_number, child, child_key, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn, short_break, pl_distance, within_20_miles) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var episode in byChild.Values.SelectMany(e => e).Where(e => !e.Excluded))
             {
@@ -84,6 +84,8 @@ public static class Ssda903YearWriter
                 await copy.WriteTextAsync(Truncate(episode.PlacementPostcode, 8), ct);
                 await copy.WriteTextAsync(Truncate(episode.Urn, 10), ct);
                 await copy.WriteAsync(episode.ShortBreak, NpgsqlDbType.Boolean, ct);
+                await copy.WriteNullableAsync(episode.Miles, NpgsqlDbType.Double, ct);
+                await copy.WriteNullableAsync(episode.WithinTwentyMiles, NpgsqlDbType.Boolean, ct);
                 count++;
             }
             await copy.CompleteAsync(ct);
@@ -107,6 +109,7 @@ public static class Ssda903YearWriter
                 AgeAtYearEnd = episode.Child.AgeAtYearEnd,
                 ShortBreak = episode.ShortBreak,
                 LookedAfterTwelveMonthsAtYearEnd = episode.Child.Oc2Cohort,
+                WithinTwentyMiles = episode.WithinTwentyMiles,
             }), clock, ct);
         return count;
     }
@@ -116,8 +119,10 @@ public static class Ssda903YearWriter
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO ssda903_imports ("Id", "CollectionYear", "ImportedAt", "ImportedBy", "Children", "Episodes", "Reviews", "Oc2Records",
-                "Oc3Records", "MissingEpisodes", "UascRecords", "Oc2Cohort", "Oc3Cohort", "Errors", "Warnings", "IssuesTruncated")
-            VALUES (@id, @year, @at, @by, @children, @episodes, @reviews, @oc2, @oc3, @missing, @uasc, @oc2cohort, @oc3cohort, @errors, @warnings, @truncated);
+                "Oc3Records", "MissingEpisodes", "UascRecords", "Ad1Records", "PlacedForAdoptionRecords", "AdoptionMilestones", "Oc2Cohort", "Oc3Cohort",
+                "Errors", "Warnings", "IssuesTruncated")
+            VALUES (@id, @year, @at, @by, @children, @episodes, @reviews, @oc2, @oc3, @missing, @uasc, @ad1, @placed, @milestones, @oc2cohort, @oc3cohort,
+                @errors, @warnings, @truncated);
             UPDATE ssda903_imports SET "SupersededBy" = @id WHERE "CollectionYear" = @year AND "Id" <> @id AND "SupersededBy" IS NULL;
             """, connection);
         command.Parameters.AddWithValue("id", state.ImportId);
@@ -131,6 +136,9 @@ public static class Ssda903YearWriter
         command.Parameters.AddWithValue("oc3", counts.Oc3);
         command.Parameters.AddWithValue("missing", counts.Missing);
         command.Parameters.AddWithValue("uasc", counts.Uasc);
+        command.Parameters.AddWithValue("ad1", counts.Ad1);
+        command.Parameters.AddWithValue("placed", counts.PlacedForAdoption);
+        command.Parameters.AddWithValue("milestones", counts.AdoptionMilestones);
         command.Parameters.AddWithValue("oc2cohort", counts.Oc2Cohort);
         command.Parameters.AddWithValue("oc3cohort", counts.Oc3Cohort);
         command.Parameters.AddWithValue("errors", state.Issues.Errors);

@@ -5,9 +5,9 @@ using Partnership.ServiceDefaults.Auth;
 namespace Partnership.Health.Apis;
 
 /// <summary>
-/// Health checks, SDQs, CAMHS progress and the care leaver's health summary are the CiC health team's own records:
-/// besides the scope, the token must act for the health agency, so a future client granted a health scope for
-/// another purpose cannot write or read them.
+/// Health assessments, health checks, SDQs, CAMHS progress and the care leaver's health summary are the CiC health
+/// team's own records: besides the scope, the token must act for the health agency, so a future client granted a
+/// health scope for another purpose cannot write or read them.
 /// </summary>
 public static class HealthPolicies
 {

@@ -26,6 +26,8 @@ public static class CareLeaverRecordsApi
         app.MapAgencyRecords<LeavingCareDbContext, AllocatePersonalAdviserRequest, PersonalAdviserAllocation, PersonalAdviserAllocated, PersonalAdviserResponse>(
             $"{Root}/personal-advisers", "Personal advisers", LeavingCareScopes.Both,
             PersonalAdvisers.CreateAsync, PersonalAdvisers.ToEvent, PersonalAdvisers.ToResponse);
+        app.MapAgencyRecords<LeavingCareDbContext, StartLivingSkillsRequest, LivingSkillsProgramme, LivingSkillsBookletStarted, LivingSkillsResponse>(
+            $"{Root}/living-skills", "Living skills programme", LeavingCareScopes.Both, LivingSkills.CreateAsync, LivingSkills.ToEvent, LivingSkills.ToResponse);
         return app;
     }
 }

@@ -14,6 +14,7 @@ public sealed class LeavingCareDbContext(DbContextOptions<LeavingCareDbContext> 
     public DbSet<StayingPutArrangement> StayingPut => Set<StayingPutArrangement>();
     public DbSet<PathwayPlan> PathwayPlans => Set<PathwayPlan>();
     public DbSet<PersonalAdviserAllocation> PersonalAdvisers => Set<PersonalAdviserAllocation>();
+    public DbSet<LivingSkillsProgramme> LivingSkills => Set<LivingSkillsProgramme>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -42,6 +43,12 @@ public sealed class LeavingCareDbContext(DbContextOptions<LeavingCareDbContext> 
         modelBuilder.Entity<StayingPutArrangement>(e => e.IsAgencyRecord("staying_put"));
         modelBuilder.Entity<PathwayPlan>(e => e.IsAgencyRecord("pathway_plans"));
         modelBuilder.Entity<PersonalAdviserAllocation>(e => e.IsAgencyRecord("personal_adviser_allocations"));
+        modelBuilder.Entity<LivingSkillsProgramme>(e =>
+        {
+            e.IsAgencyRecord("living_skills_programmes");
+            // Started once: a second start for the same young person is refused, even by concurrent requests.
+            e.HasIndex(x => x.ChildKey).IsUnique().HasDatabaseName("ux_living_skills_programmes_child_key");
+        });
         modelBuilder.AddOutboxAndInbox();
     }
 }

@@ -12,12 +12,15 @@ namespace Partnership.LeavingCare.Demo;
 /// <summary>
 /// Synthetic care leavers DEMO-L001…DEMO-L250, mostly 17–21 on the reference date, each with a birthday-window
 /// contact, an activity, an accommodation, a pathway plan and a personal adviser, and about two dozen in Staying Put.
-/// Proportions sit near the strategy's baselines (EET ~60%, suitable accommodation ~88%, plans in date ~85%). Fixed
-/// seed and fixed dates, so every run produces the same data; skipped once any care leaver exists.
+/// Proportions sit near the strategy's baselines (EET ~60%, suitable accommodation ~88%, plans in date ~85%). Also
+/// the fifty 16- and 17-year-olds still in care whom the care register's demo makes every eleventh child (DEMO-0011,
+/// DEMO-0022, …, same ages), registered as eligible, about seven in ten with the living skills programme started.
+/// Fixed seed and fixed dates, so every run produces the same data; skipped once any care leaver exists.
 /// </summary>
 public sealed class LeavingCareDemoSeeder(TimeProvider clock) : IDemoDataSeeder<LeavingCareDbContext>
 {
     public const int CareLeavers = 250;
+    public const int EligibleChildrenInCare = 50;
     private const string Seeder = "demo-seed";
     private static readonly DateOnly Reference = new(2026, 10, 31);
 
@@ -119,7 +122,49 @@ public sealed class LeavingCareDemoSeeder(TimeProvider clock) : IDemoDataSeeder<
                 Add(db, arrangement, arrangement.ToStartedEvent());
             }
         }
+        SeedEligibleChildrenInCare(db, now);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void SeedEligibleChildrenInCare(LeavingCareDbContext db, DateTimeOffset now)
+    {
+        // Its own sequence, so the care leavers above stay as they always were.
+        var random = new Random(32);
+        for (var n = 1; n <= EligibleChildrenInCare; n++)
+        {
+            var child = n * 11;
+            var key = $"DEMO-{child:D4}";
+            var age = 16 + n % 2;
+            var dateOfBirth = Reference.AddYears(-age).AddDays(-random.Next(1, 365));
+            db.CareLeavers.Add(new CareLeaver
+            {
+                Id = Guid.CreateVersion7(),
+                ChildKey = key,
+                DateOfBirth = dateOfBirth,
+                Category = CareLeaverCategory.Eligible,
+                SubmittedByAgency = Agencies.LeavingCare,
+                SubmittedBy = Seeder,
+                RecordedAt = now,
+            });
+            if (random.Next(10) >= 7)
+            {
+                continue;
+            }
+            var fifteenth = dateOfBirth.AddYears(LivingSkills.MinimumAge);
+            var startedOn = Reference.AddDays(-random.Next(0, 400));
+            startedOn = startedOn < fifteenth ? fifteenth : startedOn;
+            var programme = new LivingSkillsProgramme
+            {
+                Id = Guid.CreateVersion7(),
+                ChildKey = key,
+                StartedOn = startedOn,
+                AgeYears = Ages.WholeYears(dateOfBirth, startedOn),
+                SubmittedByAgency = Agencies.LeavingCare,
+                SubmittedBy = Seeder,
+                RecordedAt = now,
+            };
+            Add(db, programme, programme.ToEvent());
+        }
     }
 
     private void Add<T, TEvent>(LeavingCareDbContext db, T record, TEvent evt)

@@ -68,3 +68,9 @@ public sealed class PersonalAdviserAllocation : CareLeaverRecord
 {
     public DateOnly AllocatedOn { get; set; }
 }
+
+/// <summary>The young person started the Independent Living Skills Programme booklet.</summary>
+public sealed class LivingSkillsProgramme : CareLeaverRecord
+{
+    public DateOnly StartedOn { get; set; }
+}

@@ -76,6 +76,18 @@ public sealed class StartStayingPutRequestValidator : AbstractValidator<StartSta
     }
 }
 
+public sealed class StartLivingSkillsRequestValidator : AbstractValidator<StartLivingSkillsRequest>
+{
+    public StartLivingSkillsRequestValidator(LeavingCareDbContext db, TimeProvider clock)
+    {
+        RuleFor(r => r.ChildKey).RegisteredCareLeaver(db)
+            .MustAsync(async (key, ct) => !await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+                .AnyAsync(db.LivingSkills, p => p.ChildKey == key, ct))
+            .WithMessage("This young person has already started the living skills programme.");
+        RuleFor(r => r.StartedOn).CareLeaverDate(db, clock, r => r.ChildKey, LivingSkills.MinimumAge, LivingSkills.MaximumAge);
+    }
+}
+
 public sealed class EndStayingPutRequestValidator : AbstractValidator<EndStayingPutRequest>
 {
     public EndStayingPutRequestValidator(TimeProvider clock)

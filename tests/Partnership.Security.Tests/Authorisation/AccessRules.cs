@@ -59,6 +59,7 @@ public static class AccessRules
             new(s, "POST", child + "/legal-status-changes", Scope(write)),
             new(s, "POST", child + "/placement-changes", Scope(write)),
             new(s, "POST", child + "/reviews", Scope(write)),
+            new(s, "POST", child + "/adoption-milestones", Scope(write, Agencies.SocialCare)),
             new(s, "POST", "/api/care-register/imports/{collectionYear:int}", Scope(write)),
             new(s, "GET", "/api/care-register/imports/{id:guid}", Scope(read)),
             new(s, "POST", "/api/care-register/resolve", Scope("child.resolve")),
@@ -71,7 +72,9 @@ public static class AccessRules
         return
         [
             .. Infrastructure(s),
-            .. Records(s, "/api/health/assessments", read, write),
+            new(s, "POST", "/api/health/assessments", Scope(write, Agencies.Health)),
+            new(s, "GET", "/api/health/assessments", Scope(read, Agencies.Health)),
+            new(s, "GET", "/api/health/assessments/{id:guid}", Scope(read, Agencies.Health)),
             new(s, "POST", "/api/health/camhs-referrals", Scope(write, Agencies.Health)),
             new(s, "GET", "/api/health/camhs-referrals/{id:guid}", Scope(read, Agencies.Health)),
             new(s, "POST", "/api/health/camhs-referrals/{id:guid}/outcome-measure-completed", Scope(write, Agencies.Health)),
@@ -146,6 +149,7 @@ public static class AccessRules
             .. Records(s, "/api/leaving-care/accommodation", read, write),
             .. Records(s, "/api/leaving-care/activities", read, write),
             .. Records(s, "/api/leaving-care/contacts", read, write),
+            .. Records(s, "/api/leaving-care/living-skills", read, write),
             .. Records(s, "/api/leaving-care/pathway-plans", read, write),
             .. Records(s, "/api/leaving-care/personal-advisers", read, write),
             .. Records(s, "/api/leaving-care/staying-put", read, write),

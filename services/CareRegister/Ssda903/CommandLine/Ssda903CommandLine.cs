@@ -86,7 +86,8 @@ public static class Ssda903CommandLine
         var counts = report.Counts;
         await output.WriteLineAsync($"Imported {year} as {report.ImportId}: {counts.Children} children, {counts.Episodes} episodes, " +
             $"{counts.Reviews} reviews, {counts.Oc2Records} OC2 ({counts.Oc2Cohort} in cohort), {counts.Oc3Records} OC3 ({counts.Oc3Cohort} in cohort), " +
-            $"{counts.MissingEpisodes} missing, {counts.UascRecords} UASC; {report.Errors} rows excluded, {report.Warnings} warnings.");
+            $"{counts.MissingEpisodes} missing, {counts.UascRecords} UASC, {counts.Ad1Records} AD1, {counts.PlacedForAdoptionRecords} placed for adoption " +
+            $"({counts.AdoptionMilestones} adoption milestones); {report.Errors} rows excluded, {report.Warnings} warnings.");
         foreach (var issue in report.Issues.Take(50))
         {
             await output.WriteLineAsync($"  {issue.Severity} {issue.File}:{issue.Row} {issue.Column} {issue.Rule}: {issue.Message}");

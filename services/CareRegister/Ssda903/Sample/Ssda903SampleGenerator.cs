@@ -1,16 +1,20 @@
 using CsvHelper;
+using Partnership.CareRegister.Demo;
 
 namespace Partnership.CareRegister.Ssda903.Sample;
 
 /// <summary>
 /// Writes a deterministic synthetic SSDA903 return that conforms to the rules the importer checks: episodes of each
 /// child are contiguous, within the year, coded from the DfE lists; OC2 holds exactly the children looked after
-/// continuously for 12 months at 31 March (short breaks excluded) and OC3 care leavers aged 17–21. Children are
+/// continuously for 12 months at 31 March (short breaks excluded) and OC3 care leavers aged 17–21; a child adopted in
+/// the year has a placement order and an adoptive placement before the adoption, and rows in AD1 and Placed for
+/// adoption; home and placement postcodes lie in districts the register can locate. Children are
 /// generated and written one at a time, so a national-scale year needs no more memory than a small one.
 /// </summary>
 public sealed class Ssda903SampleGenerator
 {
-    public static readonly string[] FileNames = ["header.csv", "episodes.csv", "reviews.csv", "uasc.csv", "oc2.csv", "oc3.csv", "missing.csv"];
+    public static readonly string[] FileNames =
+        ["header.csv", "episodes.csv", "reviews.csv", "uasc.csv", "oc2.csv", "oc3.csv", "missing.csv", "ad1.csv", "placed_for_adoption.csv"];
 
     private static readonly string[] LegalStatuses = ["C2", "C2", "C2", "C2", "C2", "C2", "V2", "V2", "E1", "C1"];
     private static readonly (string Place, string Provider)[] Placements =
@@ -68,10 +72,15 @@ public sealed class Ssda903SampleGenerator
         private readonly Ssda903SampleOptions _o;
         private readonly Random _random;
         private readonly Ssda903Year _year;
-        private readonly SampleFile _header, _episodes, _reviews, _uasc, _oc2, _oc3, _missing;
+        private readonly SampleFile _header, _episodes, _reviews, _uasc, _oc2, _oc3, _missing, _ad1, _placed;
+        private readonly DemoPlacements _places;
         private readonly List<Ssda903InjectedFailure> _injected = [];
         private int _children, _episodeCount, _reviewCount, _oc2Count, _oc3Count, _missingCount, _uascCount, _shortBreaks;
+        private int _ad1Count, _placedCount, _milestones;
         private bool _overlapInjected, _missingInjected, _reviewInjected, _dobInjected;
+        private string _homePostcode = "";
+        private string _placementPostcode = "";
+        private bool _placementOrder;
 
         public Run(string folder, Ssda903SampleOptions options)
         {
@@ -85,6 +94,9 @@ public sealed class Ssda903SampleGenerator
             _oc2 = new SampleFile(Path.Combine(folder, "oc2.csv"), Ssda903Files.RequiredColumns[Ssda903FileKind.Oc2]);
             _oc3 = new SampleFile(Path.Combine(folder, "oc3.csv"), Ssda903Files.RequiredColumns[Ssda903FileKind.Oc3]);
             _missing = new SampleFile(Path.Combine(folder, "missing.csv"), Ssda903Files.RequiredColumns[Ssda903FileKind.Missing]);
+            _ad1 = new SampleFile(Path.Combine(folder, "ad1.csv"), Ssda903Files.RequiredColumns[Ssda903FileKind.Ad1]);
+            _placed = new SampleFile(Path.Combine(folder, "placed_for_adoption.csv"), Ssda903Files.RequiredColumns[Ssda903FileKind.PlacedForAdoption]);
+            _places = new DemoPlacements(_random);
         }
 
         public Ssda903SampleSummary Execute()
@@ -104,7 +116,10 @@ public sealed class Ssda903SampleGenerator
                 InjectStandaloneFailures();
             }
             return new Ssda903SampleSummary(_children, _episodeCount, _reviewCount, _oc2Count, oc2Cohort, _oc3Count, _oc3Count,
-                _missingCount, _uascCount, _shortBreaks, _injected, FileNames);
+                _missingCount, _uascCount, _shortBreaks, _injected, FileNames)
+            {
+                Ad1Records = _ad1Count, PlacedForAdoptionRecords = _placedCount, AdoptionMilestones = _milestones,
+            };
         }
 
         /// <summary>Writes one child in care; returns whether the child is in the OC2 cohort.</summary>
@@ -122,6 +137,9 @@ public sealed class Ssda903SampleGenerator
             var earliest = dob > _year.Start ? dob : _year.Start;
 
             WriteHeader(id, dob);
+            _homePostcode = _places.Home();
+            _placementPostcode = _places.Placement();
+            _placementOrder = false;
             var (start, end) = pattern switch
             {
                 Pattern.LongTerm => (_year.Start.AddDays(-_random.Next(1, Math.Min(2500, daysBeforeYear - 1))), (DateOnly?)null),
@@ -140,7 +158,19 @@ public sealed class Ssda903SampleGenerator
                 return false;
             }
 
-            var lastStart = WriteEpisodes(id, start, end);
+            var rec = end is null ? null : CeasedReasons[_random.Next(CeasedReasons.Length)];
+            // Adoption in the sample takes a child in care from before the year, young, with room in the year for the
+            // placement order and the adoptive placement; other draws of E11/E12 become E13 (returned home).
+            var adopted = rec is "E11" or "E12" && pattern is Pattern.Ceased && age <= 9 && end!.Value.DayNumber - _year.Start.DayNumber >= 20;
+            if (rec is "E11" or "E12" && !adopted)
+            {
+                rec = "E13";
+            }
+            var lastStart = adopted ? WriteAdoption(id, dob, start, end!.Value, rec!) : WriteEpisodes(id, start, end, rec);
+            if (pattern is Pattern.LongTerm && age <= 6 && _random.Next(5) == 0)
+            {
+                WriteReversedDecision(id, dob, start);
+            }
             var inCohort = pattern is Pattern.LongTerm;
             var careFrom = start > _year.Start ? start : _year.Start;
             var careTo = end ?? _year.End;
@@ -166,7 +196,7 @@ public sealed class Ssda903SampleGenerator
         }
 
         /// <summary>The period of care as contiguous episodes: a first one, then changes within the year.</summary>
-        private DateOnly WriteEpisodes(string id, DateOnly start, DateOnly? end)
+        private DateOnly WriteEpisodes(string id, DateOnly start, DateOnly? end, string? rec)
         {
             var changeFrom = start > _year.Start ? start : _year.Start;
             var changeTo = end ?? _year.End;
@@ -196,16 +226,63 @@ public sealed class Ssda903SampleGenerator
                     reason = "P";
                     placement = Placements[_random.Next(Placements.Length)];
                     placeChange = PlaceChangeReasons[_random.Next(PlaceChangeReasons.Length)];
+                    _placementPostcode = _places.Placement();
                 }
             }
-            WriteEpisode(id, episodeStart, end, reason, legalStatus, placement, end is null ? null : CeasedReasons[_random.Next(CeasedReasons.Length)], placeChange);
+            WriteEpisode(id, episodeStart, end, reason, legalStatus, placement, rec, placeChange);
             return episodeStart;
+        }
+
+        /// <summary>
+        /// A child adopted in the year: in care under an interim order, then a placement order (LS E1) and a move to
+        /// adopters (A6, or A5 with the current foster carer), both inside the year, ending in the adoption; with the
+        /// AD1 and Placed for adoption rows that go with it.
+        /// </summary>
+        private DateOnly WriteAdoption(string id, DateOnly dob, DateOnly start, DateOnly end, string rec)
+        {
+            var first = start.AddDays(1) > _year.Start ? start.AddDays(1) : _year.Start;
+            var order = first.AddDays(_random.Next(0, Math.Max(1, (end.DayNumber - first.DayNumber) / 2)));
+            var placed = order.AddDays(_random.Next(1, Math.Max(2, end.DayNumber - order.DayNumber)));
+            var withFosterCarer = _random.Next(6) == 0;
+            var foster = Placements[_random.Next(7)];
+            WriteEpisode(id, start, order, "S", "C2", foster, Ssda903Codes.EpisodeContinues, null);
+            WriteEpisode(id, order, placed, "L", "E1", foster, Ssda903Codes.EpisodeContinues, null);
+            if (!withFosterCarer)
+            {
+                _placementPostcode = _places.Placement();
+            }
+            WriteEpisode(id, placed, end, "P", "E1", (withFosterCarer ? "A5" : "A6", "PR1"), rec, "APPRR");
+
+            var decided = start.AddDays(_random.Next(1, Math.Max(2, order.DayNumber - start.DayNumber)));
+            var matched = order.AddDays(_random.Next(0, placed.DayNumber - order.DayNumber));
+            var couple = _random.Next(5) > 0;
+            _ad1.Write(id, Ssda903Year.FormatDate(dob), Ssda903Year.FormatDate(decided), Ssda903Year.FormatDate(matched), withFosterCarer ? "1" : "0",
+                couple ? "2" : "1", couple ? "MF" : "F1", couple ? "L11" : "L0");
+            _placed.Write(id, Ssda903Year.FormatDate(dob), Ssda903Year.FormatDate(decided), null, null);
+            _ad1Count++;
+            _placedCount++;
+            // Best interest decision, placement order, match, placed for adoption, adopted.
+            _milestones += 5;
+            return placed;
+        }
+
+        /// <summary>A decision that a child in care should be placed for adoption, reversed within the year.</summary>
+        private void WriteReversedDecision(string id, DateOnly dob, DateOnly start)
+        {
+            var from = start > _year.Start ? start : _year.Start;
+            var decided = from.AddDays(_random.Next(0, 200));
+            var reversed = decided.AddDays(_random.Next(30, 150));
+            _placed.Write(id, Ssda903Year.FormatDate(dob), Ssda903Year.FormatDate(decided), Ssda903Year.FormatDate(reversed), $"RD{_random.Next(1, 5)}");
+            _placedCount++;
+            // Best interest decision and plan revoked, and the placement order of a child under one (LS E1).
+            _milestones += _placementOrder ? 3 : 2;
         }
 
         private void WriteEpisode(string id, DateOnly start, DateOnly? end, string rne, string ls, (string Place, string Provider) placement, string? rec, string? placeChange)
         {
+            _placementOrder |= ls == "E1";
             _episodes.Write(id, Ssda903Year.FormatDate(start), rne, ls, $"N{_random.Next(1, 9)}", placement.Place, placement.Provider,
-                end is { } e ? Ssda903Year.FormatDate(e) : null, rec, placeChange, "XX1 1XX", "XX2 2XX", null);
+                end is { } e ? Ssda903Year.FormatDate(e) : null, rec, placeChange, _homePostcode, _placementPostcode, null);
             _episodeCount++;
         }
 
@@ -299,13 +376,17 @@ public sealed class Ssda903SampleGenerator
             _injected.Add(new Ssda903InjectedFailure("episodes.csv", line, "DECOM", Ssda903Rules.DateOutOfYear));
             line = _oc2.Write("ZZUNKNOWN", null, "55", null, null, null, null, null, null, null, null, null);
             _injected.Add(new Ssda903InjectedFailure("oc2.csv", line, "SDQ_SCORE", Ssda903Rules.OutOfRange));
+            line = _ad1.Write(someone, null, Ssda903Year.FormatDate(_year.Start.AddDays(90)), Ssda903Year.FormatDate(_year.Start.AddDays(60)), "0", "2", "MF", "L11");
+            _injected.Add(new Ssda903InjectedFailure("ad1.csv", line, "DATE_INT", Ssda903Rules.DateOrder));
+            line = _placed.Write(someone, null, Ssda903Year.FormatDate(_year.Start.AddDays(20)), Ssda903Year.FormatDate(_year.Start.AddDays(80)), null);
+            _injected.Add(new Ssda903InjectedFailure("placed_for_adoption.csv", line, "REASON_PLACED_CEASED", Ssda903Rules.CeasedReasonMismatch));
         }
 
         private DateOnly Later(DateOnly from, int maxDays) => from.AddDays(_random.Next(0, Math.Max(1, maxDays)));
 
         public void Dispose()
         {
-            foreach (var file in new[] { _header, _episodes, _reviews, _uasc, _oc2, _oc3, _missing })
+            foreach (var file in new[] { _header, _episodes, _reviews, _uasc, _oc2, _oc3, _missing, _ad1, _placed })
             {
                 file.Dispose();
             }

@@ -30,4 +30,10 @@ public sealed record Ssda903SampleSummary(
     int UascRecords,
     int ShortBreakChildren,
     IReadOnlyList<Ssda903InjectedFailure> InjectedFailures,
-    IReadOnlyList<string> Files);
+    IReadOnlyList<string> Files)
+{
+    public int Ad1Records { get; init; }
+    public int PlacedForAdoptionRecords { get; init; }
+    /// <summary>The AdoptionMilestoneReached events the import should publish for these files.</summary>
+    public int AdoptionMilestones { get; init; }
+}
