@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Partnership.CareRegister.Data;
 using Partnership.CareRegister.Demo;
 using Partnership.CareRegister.Identifiers;
+using Partnership.CareRegister.Ssda903;
+using Microsoft.Extensions.Logging.Abstractions;
 using Partnership.Contracts.CareRegister.V1;
 using Partnership.Testing;
 
@@ -16,7 +18,8 @@ public sealed class DemoSeederTests
         var connectionString = await TestInfrastructure.CreateDatabaseAsync("careregister_demo");
         await using var db = new CareRegisterDbContext(new DbContextOptionsBuilder<CareRegisterDbContext>().UseNpgsql(connectionString).Options);
         await db.Database.MigrateAsync();
-        var seeder = new CareRegisterDemoSeeder(TimeProvider.System);
+        var seeder = new CareRegisterDemoSeeder(TimeProvider.System,
+            new Ssda903Importer(TimeProvider.System, NullLogger<Ssda903Importer>.Instance), NullLogger<CareRegisterDemoSeeder>.Instance);
 
         await seeder.SeedAsync(db, CancellationToken.None);
         await seeder.SeedAsync(db, CancellationToken.None);
@@ -55,11 +58,32 @@ public sealed class DemoSeederTests
         Assert.Equal(CareRegisterDemoSeeder.Adopted, ceased.Count(r => r is "E11" or "E12"));
         Assert.Equal(CareRegisterDemoSeeder.SpecialGuardianship, ceased.Count(r => r is "E43" or "E44"));
         Assert.Equal(CareRegisterDemoSeeder.ChildArrangements, ceased.Count(r => r is "E45" or "E46"));
-        var milestones = await EventsAsync(db, "AdoptionMilestoneReached");
+        var milestones = (await EventsAsync(db, "AdoptionMilestoneReached"))
+            .Where(m => m.GetProperty("childKey").GetString()!.StartsWith("DEMO-", StringComparison.Ordinal)).ToList();
         Assert.Equal(Enum.GetNames<AdoptionMilestone>().Order(), milestones.Select(m => m.GetProperty("milestone").GetString()!).Distinct().Order());
         Assert.Equal(CareRegisterDemoSeeder.Adopted, milestones.Count(m => m.GetProperty("milestone").GetString() == "Adopted"));
         Assert.All(milestones, m => Assert.InRange(
             DateOnly.Parse(m.GetProperty("on").GetString()!), DateOnly.Parse(m.GetProperty("enteredCareOn").GetString()!), today));
+    }
+
+    [Fact]
+    public async Task The_demo_also_imports_a_generated_ssda903_return_for_the_last_complete_year_once()
+    {
+        var connectionString = await TestInfrastructure.CreateDatabaseAsync("careregister_demo_return");
+        await using var db = new CareRegisterDbContext(new DbContextOptionsBuilder<CareRegisterDbContext>().UseNpgsql(connectionString).Options);
+        await db.Database.MigrateAsync();
+        var seeder = new CareRegisterDemoSeeder(TimeProvider.System,
+            new Ssda903Importer(TimeProvider.System, NullLogger<Ssda903Importer>.Instance), NullLogger<CareRegisterDemoSeeder>.Instance);
+
+        await seeder.SeedAsync(db, CancellationToken.None);
+        await seeder.SeedAsync(db, CancellationToken.None);
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var import = Assert.Single(await db.Imports.ToListAsync());
+        Assert.Equal(today.Month >= 4 ? today.Year : today.Year - 1, import.CollectionYear);
+        Assert.InRange(import.Children, 550, 900); // children in care and the care leavers of the OC3 file
+        Assert.True(import.Oc2Records > 0, "the return's OC2 rows feed the convictions indicator");
+        Assert.NotEmpty(await EventsAsync(db, "Ssda903Oc2OutcomeImported"));
     }
 
     private static async Task<List<JsonElement>> EventsAsync(CareRegisterDbContext db, string type) =>

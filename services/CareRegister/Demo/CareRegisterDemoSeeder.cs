@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Partnership.CareRegister.Data;
 using Partnership.CareRegister.Domain;
 using Partnership.CareRegister.Identifiers;
+using Partnership.CareRegister.Ssda903;
+using Partnership.CareRegister.Ssda903.Sample;
 using Partnership.Contracts.CareRegister.V1;
 using Partnership.ServiceDefaults.Persistence;
 
@@ -15,7 +17,8 @@ namespace Partnership.CareRegister.Demo;
 /// service's demo data lines up. Fixed seed: the same data for the same day. NHS numbers are in the 999 range the NHS
 /// reserves for tests.
 /// </summary>
-public sealed class CareRegisterDemoSeeder(TimeProvider clock) : IDemoDataSeeder<CareRegisterDbContext>
+public sealed class CareRegisterDemoSeeder(TimeProvider clock, Ssda903Importer importer, ILogger<CareRegisterDemoSeeder> logger)
+    : IDemoDataSeeder<CareRegisterDbContext>
 {
     public const int ChildrenInCare = 550;
     public const int CareLeavers = 250;
@@ -151,6 +154,38 @@ public sealed class CareRegisterDemoSeeder(TimeProvider clock) : IDemoDataSeeder
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        await ImportLastReturnAsync(db, today, cancellationToken);
+    }
+
+    /// <summary>
+    /// The annual return lines of the plan (OC2 convictions, for one) come only from an SSDA903 import, so the demo
+    /// imports a generated return for the last complete collection year through the same importer an upload uses.
+    /// Its children are the generator's own (CHILD ids D0000001…), not the live demo children above.
+    /// </summary>
+    private async Task ImportLastReturnAsync(CareRegisterDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var year = today.Month >= 4 ? today.Year : today.Year - 1;
+        var folder = Directory.CreateTempSubdirectory("partnership-demo-ssda903-");
+        try
+        {
+            new Ssda903SampleGenerator().Generate(folder.FullName, new Ssda903SampleOptions
+            {
+                CollectionYear = year, ChildrenInCare = 550, Seed = 903, ChildIdPrefix = "D",
+            });
+            var sources = folder.EnumerateFiles("*.csv").OrderBy(f => f.Name, StringComparer.Ordinal)
+                .Select(f => new Ssda903Source(f.Name, () => f.OpenRead()))
+                .ToList();
+            var outcome = await importer.ImportAsync(db, year, sources, "demo-seeder", cancellationToken);
+            if (outcome.Rejection is { } rejection)
+            {
+                // Demo data only: the live demo above is already committed and still stands.
+                logger.LogWarning("The demo SSDA903 return for {Year} was rejected: {Reason}", year, rejection.Title);
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private static void AddReviews(DemoCare care, Child child, DateOnly today, Random random)
