@@ -54,10 +54,11 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
             f.Property(x => x.SourceEventId).HasColumnName("source_event_id");
             f.Property(x => x.OccurredAt).HasColumnName("occurred_at");
             f.Property(x => x.ReceivedAt).HasColumnName("received_at");
-            // Period queries: every measure filters one kind by date range. The included columns let the heaviest of
-            // them (attendance weeks, most of the rows) sum sessions per child from the index alone.
+            // Period queries: every measure filters one kind by date range. The included columns are the ones those
+            // measures count or sum, so at national scale they read the index alone instead of a heap page per fact
+            // (attendance weeks, most of the rows, among them).
             f.HasIndex(x => new { x.Kind, x.On }).HasDatabaseName("ix_child_facts_kind_on")
-                .IncludeProperties(x => new { x.Child, x.Number, x.Number2, x.Number3 });
+                .IncludeProperties(x => new { x.Child, x.Number, x.Number2, x.Number3, x.OtherDate, x.Code, x.Flag, x.Flag2, x.Flag3 });
             // Cohort look-ups: a child's latest fact of a kind at a date. The included columns are the ones the cohorts
             // read from that fact (legal status, placement, provider, distance, age, flags), so each of the tens of
             // thousands of look-ups per period is answered from the index.

@@ -207,7 +207,7 @@ namespace Partnership.Board.Data.Migrations
                     b.HasIndex("Kind", "On")
                         .HasDatabaseName("ix_child_facts_kind_on");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "On"), new[] { "Child", "Number", "Number2", "Number3" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "On"), new[] { "Child", "Number", "Number2", "Number3", "OtherDate", "Code", "Flag", "Flag2", "Flag3" });
 
                     b.HasIndex("Kind", "Child", "On")
                         .HasDatabaseName("ix_child_facts_kind_child_on");

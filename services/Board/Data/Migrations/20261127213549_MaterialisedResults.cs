@@ -83,7 +83,7 @@ namespace Partnership.Board.Data.Migrations
                 name: "ix_child_facts_kind_on",
                 table: "child_facts",
                 columns: new[] { "kind", "on_date" })
-                .Annotation("Npgsql:IndexInclude", new[] { "child", "number", "number2", "number3" });
+                .Annotation("Npgsql:IndexInclude", new[] { "child", "number", "number2", "number3", "other_date", "code", "flag", "flag2", "flag3" });
 
             // Every statement that changes facts notes which kinds it changed, in its own transaction, and wakes the
             // board's result refresher when it commits. Statement-level triggers with transition tables cost one small
