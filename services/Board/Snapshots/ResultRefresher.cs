@@ -88,6 +88,10 @@ public sealed partial class ResultRefresher(
                 PeriodComputed.Record(computation.Took.TotalMilliseconds);
                 LogRecomputed(period.Label, measures.Count, computation.Took.TotalMilliseconds, stale.Count - keys.Count);
                 recomputed++;
+                if (stale.Count > keys.Count)
+                {
+                    await Task.Delay(computation.Took * Math.Max(0, options.Value.Pace), clock, cancellationToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

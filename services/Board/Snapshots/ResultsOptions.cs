@@ -15,6 +15,12 @@ public sealed class ResultsOptions
     /// <summary>Every this many refreshes, the period stale longest goes first, so quiet periods are not starved.</summary>
     public int OldestEvery { get; set; } = 4;
 
+    /// <summary>
+    /// After recomputing a period that took t, the refresher rests t × Pace before the next, so at national scale it
+    /// takes at most 1/(1 + Pace) of one core from the consumers and requests it shares the machine with.
+    /// </summary>
+    public double Pace { get; set; } = 1.0;
+
     /// <summary>Compute the dashboard's default periods (this quarter and year, and the ones before) at start-up.</summary>
     public bool Prewarm { get; set; } = true;
 }
