@@ -71,7 +71,7 @@ public sealed class BoardQueryBench(BenchPlatform platform, Report report, Bench
             report.Line("");
             if (i == options.BoardChildren.Length - 1)
             {
-                report.Line($"Where the warm calls' database time went at {size} (pg_stat_statements, board database):");
+                report.Line($"Where the board database's time went at {size} during the warm, live and freshness calls (pg_stat_statements; the warm calls themselves read no measure):");
                 report.Line("");
                 report.Table(StatementStats.Header, await StatementStats.TopAsync(connection, 6));
             }

@@ -43,7 +43,10 @@ public sealed partial record MeasureInputs(IReadOnlySet<string> Kinds, bool AnyK
         kinds.UnionWith(KindlessTables.Where(t => measure.Sql.Contains(t, StringComparison.OrdinalIgnoreCase)));
         var anyKind = measure.Sql.Contains("child_facts", StringComparison.OrdinalIgnoreCase) && !kinds.Any(KnownKinds.Contains);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{measure.Shape}\n{measure.Sql}"));
-        return new MeasureInputs(kinds, anyKind, Convert.ToHexStringLower(hash)[..16]);
+        // Sixteen letters a–p (one per half byte) rather than hex: no digits, so a stored hash can never look like an
+        // NHS number or a UPN to the board's privacy scan.
+        var definition = string.Concat(hash.Take(8).Select(b => $"{(char)('a' + (b >> 4))}{(char)('a' + (b & 15))}"));
+        return new MeasureInputs(kinds, anyKind, definition);
     }
 
     [GeneratedRegex("'([A-Za-z0-9_]+)'")]

@@ -56,6 +56,7 @@ public sealed partial class ResultRefresher(
     {
         var failed = new HashSet<ReportingPeriod>();
         var recomputed = 0;
+        var restUntil = DateTimeOffset.MinValue;
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -74,7 +75,14 @@ public sealed partial class ResultRefresher(
                 return recomputed;
             }
 
-            var (period, keys) = Pick(stale);
+            var resting = clock.GetUtcNow() < restUntil;
+            var (period, keys, hot) = Pick(stale, resting);
+            if (!hot && resting)
+            {
+                // Resting after a quiet period; a new change (which may make a period being read stale) ends the rest.
+                await cache.WaitAsync(restUntil - clock.GetUtcNow(), cancellationToken);
+                continue;
+            }
             var measures = keys.Select(k => MeasureCatalogue.All[k.MeasureId]).ToList();
             try
             {
@@ -88,9 +96,10 @@ public sealed partial class ResultRefresher(
                 PeriodComputed.Record(computation.Took.TotalMilliseconds);
                 LogRecomputed(period.Label, measures.Count, computation.Took.TotalMilliseconds, stale.Count - keys.Count);
                 recomputed++;
-                if (stale.Count > keys.Count)
+                refreshes++;
+                if (!hot)
                 {
-                    await Task.Delay(computation.Took * Math.Max(0, options.Value.Pace), clock, cancellationToken);
+                    restUntil = clock.GetUtcNow() + computation.Took * Math.Max(0, options.Value.Pace);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -114,8 +123,11 @@ public sealed partial class ResultRefresher(
         oldestUnreflected = oldestUnreflected is { } known && known < first ? known : first;
     }
 
-    /// <summary>The period read most recently, or every few refreshes (or when nothing stale was read lately) the one stale longest.</summary>
-    private (ReportingPeriod Period, List<ResultKey> Keys) Pick(List<StaleResult> stale)
+    /// <summary>
+    /// The period read most recently, or every few refreshes (or when nothing stale was read lately) the one stale
+    /// longest; while resting, a period being read if there is one.
+    /// </summary>
+    private (ReportingPeriod Period, List<ResultKey> Keys, bool Hot) Pick(List<StaleResult> stale, bool resting)
     {
         var now = clock.GetUtcNow();
         var groups = stale
@@ -123,9 +135,9 @@ public sealed partial class ResultRefresher(
             .Select(g => (Period: g.Key, Keys: g.Select(s => s.Key).ToList(), Oldest: g.Min(s => s.ComputedAt), Read: cache.LastRead(g.Key)))
             .ToList();
         var hot = groups.Where(g => g.Read is { } read && now - read <= options.Value.HotFor).OrderByDescending(g => g.Read).ToList();
-        var oldestTurn = ++refreshes % Math.Max(1, options.Value.OldestEvery) == 0;
+        var oldestTurn = !resting && (refreshes + 1) % Math.Max(1, options.Value.OldestEvery) == 0;
         var pick = hot.Count == 0 || oldestTurn ? groups.OrderBy(g => g.Oldest).First() : hot[0];
-        return (pick.Period, pick.Keys);
+        return (pick.Period, pick.Keys, hot.Any(h => h.Period == pick.Period));
     }
 
     /// <summary>Loads the claimed versions, forgets retired measures and computes the default periods if missing.</summary>

@@ -16,8 +16,9 @@ public sealed class ResultsOptions
     public int OldestEvery { get; set; } = 4;
 
     /// <summary>
-    /// After recomputing a period that took t, the refresher rests t × Pace before the next, so at national scale it
-    /// takes at most 1/(1 + Pace) of one core from the consumers and requests it shares the machine with.
+    /// After recomputing a period nobody read lately that took t, the refresher rests t × Pace before the next such
+    /// period, so catching up on quiet periods takes at most 1/(1 + Pace) of one core from the consumers and requests it
+    /// shares the machine with. Periods being read are recomputed without resting.
     /// </summary>
     public double Pace { get; set; } = 1.0;
 
