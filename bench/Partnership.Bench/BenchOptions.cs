@@ -18,6 +18,10 @@ public sealed record BenchOptions
     /// <summary>Children with board facts (~100 facts each).</summary>
     public int[] BoardChildren { get; init; } = [];
     public int WarmCalls { get; init; }
+    /// <summary>Overviews computed live (no stored results), for comparison with the stored path.</summary>
+    public int LiveCalls { get; init; }
+    /// <summary>Assessments posted one at a time to time event → stored overview.</summary>
+    public int FreshnessProbes { get; init; }
     public bool RestartBoardForCold { get; init; }
 
     public bool Runs(string part) => Only.Count == 0 || Only.Contains(part);
@@ -35,13 +39,13 @@ public sealed record BenchOptions
             {
                 Quick = true, Only = only, RestartBoardForCold = restart,
                 PipelineSizes = [100, 1000], Concurrency = 16, RatedSeconds = 3, FactWait = TimeSpan.FromSeconds(60),
-                AttendanceChildren = [6, 60], Ssda903Children = [100, 1000], BoardChildren = [100, 1000], WarmCalls = 5,
+                AttendanceChildren = [6, 60], Ssda903Children = [100, 1000], BoardChildren = [100, 1000], WarmCalls = 5, LiveCalls = 2, FreshnessProbes = 3,
             }
             : new BenchOptions
             {
                 Only = only, RestartBoardForCold = restart,
                 PipelineSizes = [500, 5000], Concurrency = 32, RatedSeconds = 30, FactWait = TimeSpan.FromMinutes(5),
-                AttendanceChildren = [550, 5500], Ssda903Children = [8000, 80000], BoardChildren = [10_000, 100_000], WarmCalls = 20,
+                AttendanceChildren = [550, 5500], Ssda903Children = [8000, 80000], BoardChildren = [10_000, 100_000], WarmCalls = 20, LiveCalls = 3, FreshnessProbes = 5,
             };
     }
 }

@@ -30,6 +30,7 @@ builder.Services.AddSingleton(_ => PlanCatalogue.LoadEmbedded());
 builder.Services.AddScoped<IndicatorCalculator>();
 builder.Services.AddScoped<IndicatorService>();
 builder.Services.AddScoped<SnapshotRebuilder>();
+builder.Services.AddStoredResults();
 // Enums travel as their names (RAG status, polarity, trend), which is what the dashboard and CSV users read.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();

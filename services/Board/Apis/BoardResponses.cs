@@ -37,7 +37,9 @@ public sealed record IndicatorsResponse(string Period, IReadOnlyList<IndicatorRe
 {
     public string? Plan { get; init; }
     public PeriodDto? PeriodDetail { get; init; }
-    public string Source { get; init; } = "live";
+    public string Source { get; init; } = "stored";
+    /// <summary>True when a result was served while a newer fact change was still being applied to it (see each result's asAt).</summary>
+    public bool Pending { get; init; }
     public IReadOnlyList<PriorityGroup> Priorities { get; init; } = [];
 }
 

@@ -40,12 +40,11 @@ public static class IndicatorsApi
         {
             return UnknownPlan(plan);
         }
-        if (!PeriodQuery.TryParse(year, quarter, clock, out var period, out var errors))
+        if (!PeriodQuery.TryParse(year, quarter, clock, out var period, out var errors) | !SourceQuery.TryParse(source, errors, out var from))
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var fromSnapshots = string.Equals(source, "snapshot", StringComparison.OrdinalIgnoreCase);
-        var results = await indicators.ResultsAsync(planDefinition, planDefinition.Indicators, [period], fromSnapshots, ct);
+        var (results, pending) = await indicators.ResultsAsync(planDefinition, planDefinition.Indicators, [period], from, ct);
         var groups = planDefinition.Priorities
             .Select(p => (Priority: p, Results: results.Where(r => r.Priority == p.Id).ToList()))
             .Select(g => new PriorityGroup(g.Priority.Id, g.Priority.Title, RagCounts.Of(g.Results), g.Results))
@@ -54,7 +53,8 @@ public static class IndicatorsApi
         {
             Plan = planDefinition.Id,
             PeriodDetail = new PeriodDto(period.Label, period.From, period.To),
-            Source = fromSnapshots ? "snapshot" : "live",
+            Source = SourceQuery.Name(from),
+            Pending = pending,
             Priorities = groups,
         };
         return ExportFormat.Respond(request, format, body, b => ResultsCsv(planDefinition, b.Indicators), $"board-indicators-{Slug(period.Label)}.csv");
@@ -72,7 +72,7 @@ public static class IndicatorsApi
         {
             return TypedResults.Problem($"Plan '{planDefinition.Id}' has no indicator '{id}'.", statusCode: StatusCodes.Status404NotFound);
         }
-        if (!PeriodQuery.TryParse(year, quarter, clock, out var period, out var errors))
+        if (!PeriodQuery.TryParse(year, quarter, clock, out var period, out var errors) | !SourceQuery.TryParse(source, errors, out var from))
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -81,8 +81,7 @@ public static class IndicatorsApi
         var quarters = Back(lastQuarter, TrendLength);
         var years = Back(new ReportingPeriod(period.FinancialYear, null), TrendLength);
         var periods = quarters.Concat(years).Append(period).Distinct().ToList();
-        var fromSnapshots = string.Equals(source, "snapshot", StringComparison.OrdinalIgnoreCase);
-        var results = await indicators.ResultsAsync(planDefinition, [indicator], periods, fromSnapshots, ct);
+        var (results, _) = await indicators.ResultsAsync(planDefinition, [indicator], periods, from, ct);
         IndicatorResult At(ReportingPeriod p) => results.First(r => r.Period.Label == p.Label);
 
         var current = At(period);

@@ -14,6 +14,9 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
     public DbSet<Ssda903Import> Ssda903Imports => Set<Ssda903Import>();
     public DbSet<ManualValue> ManualValues => Set<ManualValue>();
     public DbSet<IndicatorSnapshot> Snapshots => Set<IndicatorSnapshot>();
+    public DbSet<MeasureResult> MeasureResults => Set<MeasureResult>();
+    public DbSet<FactChange> FactChanges => Set<FactChange>();
+    public DbSet<FactKindVersion> FactKindVersions => Set<FactKindVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -51,10 +54,19 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
             f.Property(x => x.SourceEventId).HasColumnName("source_event_id");
             f.Property(x => x.OccurredAt).HasColumnName("occurred_at");
             f.Property(x => x.ReceivedAt).HasColumnName("received_at");
-            // Period queries: every measure filters one kind by date range.
-            f.HasIndex(x => new { x.Kind, x.On }).HasDatabaseName("ix_child_facts_kind_on");
-            // Cohort look-ups: a child's latest fact of a kind at a date.
-            f.HasIndex(x => new { x.Kind, x.Child, x.On }).HasDatabaseName("ix_child_facts_kind_child_on");
+            // Period queries: every measure filters one kind by date range. The included columns are the ones those
+            // measures count or sum, so at national scale they read the index alone instead of a heap page per fact
+            // (attendance weeks, most of the rows, among them).
+            f.HasIndex(x => new { x.Kind, x.On }).HasDatabaseName("ix_child_facts_kind_on")
+                .IncludeProperties(x => new { x.Child, x.Number, x.Number2, x.Number3, x.OtherDate, x.Code, x.Flag, x.Flag2, x.Flag3 });
+            // Cohort look-ups: a child's latest fact of a kind at a date. The included columns are the ones the cohorts
+            // read from that fact (legal status, placement, provider, distance, age, flags), so each of the tens of
+            // thousands of look-ups per period is answered from the index.
+            f.HasIndex(x => new { x.Kind, x.Child, x.On }).HasDatabaseName("ix_child_facts_kind_child_on")
+                .IncludeProperties(x => new { x.Code, x.Code2, x.Flag, x.Number, x.Number2 });
+            // Facts of a kind that share a code (a CAMHS referral's stages): without it each look-up scans the table.
+            f.HasIndex(x => new { x.Kind, x.Code }).HasDatabaseName("ix_child_facts_kind_code")
+                .IncludeProperties(x => x.Number).HasFilter("code IS NOT NULL");
         });
 
         modelBuilder.Entity<Ssda903Import>(i =>
@@ -103,6 +115,39 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
             s.Property(x => x.Denominator).HasColumnName("denominator");
             s.Property(x => x.Value).HasColumnName("value").HasPrecision(18, 4);
             s.Property(x => x.AsAt).HasColumnName("as_at");
+        });
+
+        modelBuilder.Entity<MeasureResult>(r =>
+        {
+            r.ToTable("measure_results");
+            r.HasKey(x => new { x.MeasureId, x.FinancialYear, x.Quarter });
+            r.Property(x => x.MeasureId).HasColumnName("measure_id").HasMaxLength(60);
+            r.Property(x => x.FinancialYear).HasColumnName("financial_year");
+            r.Property(x => x.Quarter).HasColumnName("quarter");
+            r.Property(x => x.Numerator).HasColumnName("numerator");
+            r.Property(x => x.Denominator).HasColumnName("denominator");
+            r.Property(x => x.Basis).HasColumnName("basis");
+            r.Property(x => x.Definition).HasColumnName("definition").HasMaxLength(16);
+            r.Property(x => x.ComputedAt).HasColumnName("computed_at");
+            r.Property(x => x.ComputeMilliseconds).HasColumnName("compute_ms");
+        });
+
+        modelBuilder.Entity<FactChange>(c =>
+        {
+            c.ToTable("fact_changes");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            c.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(40);
+            c.Property(x => x.ChangedAt).HasColumnName("changed_at");
+        });
+
+        modelBuilder.Entity<FactKindVersion>(v =>
+        {
+            v.ToTable("fact_kind_versions");
+            v.HasKey(x => x.Kind);
+            v.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(40);
+            v.Property(x => x.Version).HasColumnName("version");
+            v.Property(x => x.ChangedAt).HasColumnName("changed_at");
         });
 
         modelBuilder.AddOutboxAndInbox();

@@ -1,17 +1,33 @@
 using Microsoft.EntityFrameworkCore;
 using Partnership.Board.Catalogue;
 using Partnership.Board.Data;
+using Partnership.Board.Indicators.Measures;
+using Partnership.Board.Snapshots;
 
 namespace Partnership.Board.Indicators;
 
-/// <summary>
-/// Published results for indicators over periods, from live computation or from the stored snapshots. Suppression
-/// groups are always evaluated whole, so asking for one member of a group cannot reveal what the group hides.
-/// </summary>
-public sealed class IndicatorService(IndicatorCalculator calculator, BoardDbContext db)
+/// <summary>Where computed indicators' numbers come from.</summary>
+public enum ResultSource
 {
-    public async Task<IReadOnlyList<IndicatorResult>> ResultsAsync(
-        PlanDefinition plan, IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<ReportingPeriod> periods, bool fromSnapshots,
+    /// <summary>Stored results kept current by the refresher; a period never asked for before is computed and stored.</summary>
+    Stored,
+    /// <summary>Computed from the facts for this request, nothing stored.</summary>
+    Live,
+    /// <summary>The snapshots of the last administrator rebuild.</summary>
+    Snapshot,
+}
+
+/// <summary>Published results, and whether any of them was served while a newer fact change was still being applied to it.</summary>
+public sealed record IndicatorResults(IReadOnlyList<IndicatorResult> Results, bool Pending);
+
+/// <summary>
+/// Published results for indicators over periods. Suppression groups are always evaluated whole, so asking for one
+/// member of a group cannot reveal what the group hides. Manual indicators are always read as entered.
+/// </summary>
+public sealed class IndicatorService(IndicatorCalculator calculator, ResultStore store, ResultCache cache, BoardDbContext db)
+{
+    public async Task<IndicatorResults> ResultsAsync(
+        PlanDefinition plan, IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<ReportingPeriod> periods, ResultSource source,
         CancellationToken cancellationToken)
     {
         var wanted = indicators
@@ -19,16 +35,24 @@ public sealed class IndicatorService(IndicatorCalculator calculator, BoardDbCont
             .DistinctBy(i => i.Id)
             .ToList();
         var allPeriods = periods.Concat(periods.Select(p => p.Previous())).Distinct().ToList();
+        var computed = wanted.Where(i => i.Source.Kind != SourceKind.Manual).ToList();
 
-        var raws = fromSnapshots
-            ? await SnapshotsAsync(plan, wanted, allPeriods, cancellationToken)
-            : await LiveAsync(plan, wanted, allPeriods, cancellationToken);
+        var manual = await calculator.ManualAsync(plan, wanted, allPeriods, cancellationToken);
+        var (values, pending) = source switch
+        {
+            ResultSource.Live => (await LiveAsync(computed, allPeriods, cancellationToken), false),
+            ResultSource.Snapshot => (await SnapshotsAsync(plan, computed, allPeriods, cancellationToken), false),
+            _ => await StoredAsync(computed, allPeriods, cancellationToken),
+        };
 
+        var raws = allPeriods.ToDictionary(p => p, p => wanted.ToDictionary(i => i.Id,
+            i => i.Source.Kind == SourceKind.Manual ? manual[(i.Id, p)] : values.GetValueOrDefault((i.Id, p), RawValue.None)));
         var published = allPeriods.ToDictionary(p => p, p => Publish(plan, wanted, raws[p]));
-        return periods
+        var results = periods
             .SelectMany(p => indicators.Select(i =>
                 IndicatorPublisher.ToResult(i, p, published[p][i.Id], raws[p][i.Id], published[p.Previous()][i.Id].Value)))
             .ToList();
+        return new IndicatorResults(results, pending);
     }
 
     private static Dictionary<string, IndicatorPublisher.Published> Publish(
@@ -45,47 +69,121 @@ public sealed class IndicatorService(IndicatorCalculator calculator, BoardDbCont
         return published;
     }
 
-    private async Task<Dictionary<ReportingPeriod, Dictionary<string, RawValue>>> LiveAsync(
-        PlanDefinition plan, IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<ReportingPeriod> periods, CancellationToken cancellationToken)
+    private static List<Measure> MeasuresOf(IEnumerable<IndicatorDefinition> computed) =>
+        computed.Select(i => MeasureCatalogue.All[i.Source.Measure!]).DistinctBy(m => m.Id).ToList();
+
+    private async Task<Dictionary<(string, ReportingPeriod), RawValue>> LiveAsync(
+        IReadOnlyList<IndicatorDefinition> computed, IReadOnlyList<ReportingPeriod> periods, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<ReportingPeriod, Dictionary<string, RawValue>>();
+        var measures = MeasuresOf(computed);
+        var values = new Dictionary<(string, ReportingPeriod), RawValue>();
+        if (measures.Count == 0)
+        {
+            return values;
+        }
         foreach (var period in periods)
         {
-            var values = new Dictionary<string, RawValue>();
-            foreach (var indicator in indicators)
+            var computation = await calculator.ComputeAsync(measures, period, cancellationToken);
+            foreach (var indicator in computed)
             {
-                values[indicator.Id] = await calculator.ComputeAsync(plan, indicator, period, cancellationToken);
+                var measure = MeasureCatalogue.All[indicator.Source.Measure!];
+                values[(indicator.Id, period)] = IndicatorCalculator.ToRaw(measure, computation.Measures[measure.Id].Counts, computation.At);
             }
-            result[period] = values;
         }
-        return result;
+        return values;
     }
 
-    /// <summary>Computed indicators come from the last rebuild; manual ones are always read as entered.</summary>
-    private async Task<Dictionary<ReportingPeriod, Dictionary<string, RawValue>>> SnapshotsAsync(
-        PlanDefinition plan, IReadOnlyList<IndicatorDefinition> indicators, IReadOnlyList<ReportingPeriod> periods, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stored results, from this process's copy while fresh, else from the table; results never stored are computed
+    /// (a period at a time, shared cohorts once) and stored, after which the refresher keeps them current. A stored
+    /// result that a claimed change has made stale is still served, flagged as pending, while the refresher recomputes
+    /// it: a read never waits for a national-scale recomputation.
+    /// </summary>
+    private async Task<(Dictionary<(string, ReportingPeriod), RawValue>, bool)> StoredAsync(
+        IReadOnlyList<IndicatorDefinition> computed, IReadOnlyList<ReportingPeriod> periods, CancellationToken cancellationToken)
+    {
+        var measures = MeasuresOf(computed);
+        var values = new Dictionary<(string, ReportingPeriod), RawValue>();
+        if (measures.Count == 0)
+        {
+            return (values, false);
+        }
+        if (!cache.VersionsLoaded)
+        {
+            cache.Advance(await store.VersionsAsync(cancellationToken));
+        }
+        cache.MarkRead(periods);
+
+        var found = new Dictionary<ResultKey, StoredResult>();
+        var toLoad = new List<ResultKey>();
+        foreach (var key in periods.SelectMany(p => measures.Select(m => ResultKey.Of(m.Id, p))))
+        {
+            if (cache.TryGet(key, out var cached) && cache.IsFresh(cached))
+            {
+                found[key] = cached;
+            }
+            else
+            {
+                toLoad.Add(key);
+            }
+        }
+        foreach (var row in await store.LoadAsync(toLoad, cancellationToken))
+        {
+            cache.Remember(row);
+            found[row.Key] = cache.TryGet(row.Key, out var kept) ? kept : row;
+        }
+        var missing = toLoad.Where(k => !found.ContainsKey(k)).GroupBy(k => k.Period).ToList();
+        foreach (var group in missing)
+        {
+            var computation = await calculator.ComputeAsync([.. group.Select(k => MeasureCatalogue.All[k.MeasureId])], group.Key, cancellationToken);
+            var results = ResultStore.FromComputation(computation);
+            await store.UpsertAsync(results, cancellationToken);
+            foreach (var result in results)
+            {
+                cache.Remember(result);
+                found[result.Key] = result;
+            }
+        }
+
+        var pending = found.Values.Any(r => !cache.IsFresh(r));
+        if (missing.Count > 0 || pending)
+        {
+            // A result stored from a snapshot older than a change claimed meanwhile is found and redone by the next refresh.
+            cache.Wake();
+        }
+        foreach (var indicator in computed)
+        {
+            var measure = MeasureCatalogue.All[indicator.Source.Measure!];
+            foreach (var period in periods)
+            {
+                var result = found[ResultKey.Of(measure.Id, period)];
+                values[(indicator.Id, period)] = IndicatorCalculator.ToRaw(measure, result.Counts, result.ComputedAt);
+            }
+        }
+        return (values, pending);
+    }
+
+    /// <summary>Computed indicators from the last rebuild.</summary>
+    private async Task<Dictionary<(string, ReportingPeriod), RawValue>> SnapshotsAsync(
+        PlanDefinition plan, IReadOnlyList<IndicatorDefinition> computed, IReadOnlyList<ReportingPeriod> periods, CancellationToken cancellationToken)
     {
         var years = periods.Select(p => p.FinancialYear).Distinct().ToList();
-        var ids = indicators.Select(i => i.Id).ToList();
+        var ids = computed.Select(i => i.Id).ToList();
         var rows = await db.Snapshots.AsNoTracking()
             .Where(s => s.PlanId == plan.Id && years.Contains(s.FinancialYear) && ids.Contains(s.IndicatorId))
             .ToListAsync(cancellationToken);
         var lookup = rows.ToDictionary(s => (s.IndicatorId, s.FinancialYear, s.Quarter));
 
-        var result = new Dictionary<ReportingPeriod, Dictionary<string, RawValue>>();
+        var values = new Dictionary<(string, ReportingPeriod), RawValue>();
         foreach (var period in periods)
         {
-            var values = new Dictionary<string, RawValue>();
-            foreach (var indicator in indicators)
+            foreach (var indicator in computed)
             {
-                values[indicator.Id] = indicator.Source.Kind == SourceKind.Manual
-                    ? await calculator.ComputeAsync(plan, indicator, period, cancellationToken)
-                    : lookup.TryGetValue((indicator.Id, period.FinancialYear, period.Quarter ?? 0), out var s)
-                        ? new RawValue(s.Numerator, s.Denominator, s.Value, s.AsAt)
-                        : RawValue.None;
+                values[(indicator.Id, period)] = lookup.TryGetValue((indicator.Id, period.FinancialYear, period.Quarter ?? 0), out var s)
+                    ? new RawValue(s.Numerator, s.Denominator, s.Value, s.AsAt)
+                    : RawValue.None;
             }
-            result[period] = values;
         }
-        return result;
+        return values;
     }
 }

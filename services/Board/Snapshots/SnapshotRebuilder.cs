@@ -3,6 +3,7 @@ using Partnership.Board.Catalogue;
 using Partnership.Board.Data;
 using Partnership.Board.Domain;
 using Partnership.Board.Indicators;
+using Partnership.Board.Indicators.Measures;
 
 namespace Partnership.Board.Snapshots;
 
@@ -10,9 +11,13 @@ public sealed record RebuildSummary(int FromYear, int ToYear, int Snapshots, Dat
 
 /// <summary>
 /// Recomputes every computed indicator of every plan for each quarter and whole year in a range of financial years,
-/// from the stored facts alone, and replaces the snapshots of that range in one transaction.
+/// from the stored facts alone, and replaces the snapshots of that range in one transaction. Each period's measures are
+/// computed once for all plans from one snapshot of the facts; the same numbers also replace the stored results, which
+/// the refresher then keeps current.
 /// </summary>
-public sealed partial class SnapshotRebuilder(PlanCatalogue catalogue, IndicatorCalculator calculator, BoardDbContext db, TimeProvider clock, ILogger<SnapshotRebuilder> logger)
+public sealed partial class SnapshotRebuilder(
+    PlanCatalogue catalogue, IndicatorCalculator calculator, ResultStore store, ResultCache cache, BoardDbContext db, TimeProvider clock,
+    ILogger<SnapshotRebuilder> logger)
 {
     public async Task<RebuildSummary> RebuildAsync(int fromYear, int toYear, CancellationToken cancellationToken)
     {
@@ -20,27 +25,33 @@ public sealed partial class SnapshotRebuilder(PlanCatalogue catalogue, Indicator
         var periods = Enumerable.Range(fromYear, toYear - fromYear + 1)
             .SelectMany(y => new int?[] { null, 1, 2, 3, 4 }.Select(q => new ReportingPeriod(y, q)))
             .ToList();
+        var computed = catalogue.Plans
+            .SelectMany(p => p.Indicators.Where(i => i.Source.Kind != SourceKind.Manual).Select(i => (Plan: p, Indicator: i)))
+            .ToList();
+        var measures = computed.Select(c => MeasureCatalogue.All[c.Indicator.Source.Measure!]).DistinctBy(m => m.Id).ToList();
 
         var snapshots = new List<IndicatorSnapshot>();
-        foreach (var plan in catalogue.Plans)
+        foreach (var period in periods)
         {
-            foreach (var indicator in plan.Indicators.Where(i => i.Source.Kind != SourceKind.Manual))
+            var computation = await calculator.ComputeAsync(measures, period, cancellationToken);
+            var results = ResultStore.FromComputation(computation);
+            await store.UpsertAsync(results, cancellationToken);
+            results.ForEach(cache.Remember);
+            foreach (var (plan, indicator) in computed)
             {
-                foreach (var period in periods)
+                var measure = MeasureCatalogue.All[indicator.Source.Measure!];
+                var raw = IndicatorCalculator.ToRaw(measure, computation.Measures[measure.Id].Counts, asAt);
+                snapshots.Add(new IndicatorSnapshot
                 {
-                    var raw = await calculator.ComputeAsync(plan, indicator, period, cancellationToken);
-                    snapshots.Add(new IndicatorSnapshot
-                    {
-                        PlanId = plan.Id,
-                        IndicatorId = indicator.Id,
-                        FinancialYear = period.FinancialYear,
-                        Quarter = period.Quarter ?? 0,
-                        Numerator = raw.Numerator,
-                        Denominator = raw.Denominator,
-                        Value = raw.Value,
-                        AsAt = asAt,
-                    });
-                }
+                    PlanId = plan.Id,
+                    IndicatorId = indicator.Id,
+                    FinancialYear = period.FinancialYear,
+                    Quarter = period.Quarter ?? 0,
+                    Numerator = raw.Numerator,
+                    Denominator = raw.Denominator,
+                    Value = raw.Value,
+                    AsAt = asAt,
+                });
             }
         }
 

@@ -22,6 +22,96 @@ namespace Partnership.Board.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Partnership.Board.Data.FactChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("fact_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Partnership.Board.Data.FactKindVersion", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("fact_kind_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Partnership.Board.Data.MeasureResult", b =>
+                {
+                    b.Property<string>("MeasureId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("measure_id");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<long>("Basis")
+                        .HasColumnType("bigint")
+                        .HasColumnName("basis");
+
+                    b.Property<int>("ComputeMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("compute_ms");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("definition");
+
+                    b.Property<long?>("Denominator")
+                        .HasColumnType("bigint")
+                        .HasColumnName("denominator");
+
+                    b.Property<long>("Numerator")
+                        .HasColumnType("bigint")
+                        .HasColumnName("numerator");
+
+                    b.HasKey("MeasureId", "FinancialYear", "Quarter");
+
+                    b.ToTable("measure_results", (string)null);
+                });
+
             modelBuilder.Entity("Partnership.Board.Domain.ChildFact", b =>
                 {
                     b.Property<string>("Kind")
@@ -105,11 +195,21 @@ namespace Partnership.Board.Data.Migrations
 
                     b.HasKey("Kind", "Key");
 
+                    b.HasIndex("Kind", "Code")
+                        .HasDatabaseName("ix_child_facts_kind_code")
+                        .HasFilter("code IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "Code"), new[] { "Number" });
+
                     b.HasIndex("Kind", "On")
                         .HasDatabaseName("ix_child_facts_kind_on");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "On"), new[] { "Child", "Number", "Number2", "Number3", "OtherDate", "Code", "Flag", "Flag2", "Flag3" });
+
                     b.HasIndex("Kind", "Child", "On")
                         .HasDatabaseName("ix_child_facts_kind_child_on");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "Child", "On"), new[] { "Code", "Code2", "Flag", "Number", "Number2" });
 
                     b.ToTable("child_facts", (string)null);
                 });

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Partnership.Board.Indicators;
+using Partnership.Board.Indicators.Measures;
+
+namespace Partnership.Board.Snapshots;
+
+/// <summary>A measure for one period: the unit results are stored, cached and refreshed by.</summary>
+public readonly record struct ResultKey(string MeasureId, int FinancialYear, int Quarter)
+{
+    public ReportingPeriod Period => new(FinancialYear, Quarter == 0 ? null : Quarter);
+
+    public static ResultKey Of(string measureId, ReportingPeriod period) => new(measureId, period.FinancialYear, period.Quarter ?? 0);
+}
+
+/// <summary>A stored measure result: raw counts (never published as they are), the fact version they reflect, and when.</summary>
+public sealed record StoredResult(ResultKey Key, MeasureCounts Counts, long Basis, string Definition, DateTimeOffset ComputedAt, int ComputeMilliseconds);
+
+/// <summary>
+/// The board process's view of its stored results: a copy of the rows it has read or written, the fact versions it has
+/// claimed, which periods were read lately (refreshed first), and the signal that wakes the refresher. A result is
+/// fresh while no kind it reads has a version above its basis and its measure's SQL is unchanged; staleness is decided
+/// here, from the versions, so a cached copy can never outlive a change the refresher has claimed.
+/// </summary>
+public sealed class ResultCache(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<ResultKey, StoredResult> results = new();
+    private readonly ConcurrentDictionary<ReportingPeriod, DateTimeOffset> reads = new();
+    private readonly SemaphoreSlim wake = new(0, 1);
+    private readonly Lock versionsLock = new();
+    private ImmutableDictionary<string, long> versions = ImmutableDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
+
+    public bool VersionsLoaded { get; private set; }
+
+    /// <summary>Takes newer versions; versions only grow, so the order in which callers report them does not matter.</summary>
+    public void Advance(IEnumerable<KeyValuePair<string, long>> changed)
+    {
+        lock (versionsLock)
+        {
+            var next = versions;
+            foreach (var (kind, version) in changed)
+            {
+                if (!next.TryGetValue(kind, out var known) || known < version)
+                {
+                    next = next.SetItem(kind, version);
+                }
+            }
+            versions = next;
+            VersionsLoaded = true;
+        }
+    }
+
+    /// <summary>The lowest basis at which a result of the measure reflects every change claimed so far.</summary>
+    public long Required(MeasureInputs inputs)
+    {
+        var current = versions;
+        if (inputs.AnyKind)
+        {
+            return current.IsEmpty ? 0 : current.Values.Max();
+        }
+        var required = current.GetValueOrDefault(MeasureInputs.EveryKind);
+        foreach (var kind in inputs.Kinds)
+        {
+            required = Math.Max(required, current.GetValueOrDefault(kind));
+        }
+        return required;
+    }
+
+    public bool IsFresh(StoredResult result) =>
+        MeasureCatalogue.All.TryGetValue(result.Key.MeasureId, out var measure)
+        && MeasureInputs.Of(measure) is var inputs
+        && result.Definition == inputs.Definition
+        && result.Basis >= Required(inputs);
+
+    public bool TryGet(ResultKey key, out StoredResult result) => results.TryGetValue(key, out result!);
+
+    /// <summary>Keeps the result computed from the newer snapshot (a slow, older computation must not win).</summary>
+    public void Remember(StoredResult result) =>
+        results.AddOrUpdate(result.Key, result, (_, known) => known.Definition != result.Definition || known.Basis <= result.Basis ? result : known);
+
+    public void MarkRead(IEnumerable<ReportingPeriod> periods)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var period in periods)
+        {
+            reads[period] = now;
+        }
+    }
+
+    public DateTimeOffset? LastRead(ReportingPeriod period) => reads.TryGetValue(period, out var at) ? at : null;
+
+    /// <summary>Asks the refresher to look for work (new changes, or a result written from an older snapshot).</summary>
+    public void Wake()
+    {
+        if (wake.CurrentCount == 0)
+        {
+            try { wake.Release(); } catch (SemaphoreFullException) { /* already awake */ }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => wake.WaitAsync(timeout, cancellationToken);
+}

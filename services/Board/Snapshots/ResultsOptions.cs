@@ -1,0 +1,27 @@
+namespace Partnership.Board.Snapshots;
+
+/// <summary>Board:Results — how stored results are kept current.</summary>
+public sealed class ResultsOptions
+{
+    /// <summary>How long the refresher waits after being woken, so a burst of events costs one refresh.</summary>
+    public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The refresher looks for work at least this often, in case a notification was lost.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A period read within this long is refreshed before the others.</summary>
+    public TimeSpan HotFor { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Every this many refreshes, the period stale longest goes first, so quiet periods are not starved.</summary>
+    public int OldestEvery { get; set; } = 4;
+
+    /// <summary>
+    /// After recomputing a period nobody read lately that took t, the refresher rests t × Pace before the next such
+    /// period, so catching up on quiet periods takes at most 1/(1 + Pace) of one core from the consumers and requests it
+    /// shares the machine with. Periods being read are recomputed without resting.
+    /// </summary>
+    public double Pace { get; set; } = 1.0;
+
+    /// <summary>Compute the dashboard's default periods (this quarter and year, and the ones before) at start-up.</summary>
+    public bool Prewarm { get; set; } = true;
+}
