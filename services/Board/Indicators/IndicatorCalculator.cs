@@ -100,8 +100,8 @@ public sealed class IndicatorCalculator(BoardDbContext db, TimeProvider clock)
     public static decimal? ValueOf(MeasureShape shape, MeasureCounts counts) => shape switch
     {
         MeasureShape.Count => counts.Numerator,
-        MeasureShape.AverageDays => counts.Denominator is > 0 and var d ? Math.Round((decimal)counts.Numerator / d, 1) : null,
-        _ => counts.Denominator is > 0 and var d ? Math.Round(100m * counts.Numerator / d, 1) : null,
+        MeasureShape.AverageDays => counts.Denominator is > 0 and var d ? Math.Round((decimal)counts.Numerator / d, 1, MidpointRounding.AwayFromZero) : null,
+        _ => counts.Denominator is > 0 and var d ? Math.Round(100m * counts.Numerator / d, 1, MidpointRounding.AwayFromZero) : null,
     };
 
     private static async Task<MeasureCounts> RunAsync(
