@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Partnership.ServiceDefaults.Auth;
 using Partnership.ServiceDefaults.Messaging;
 using Partnership.ServiceDefaults.Persistence;
+using Partnership.ServiceDefaults.Retention;
 using Scalar.AspNetCore;
 
 namespace Partnership.ServiceDefaults;
@@ -19,8 +20,9 @@ namespace Partnership.ServiceDefaults;
 public static class PartnershipServiceExtensions
 {
     /// <summary>
-    /// Service defaults, the service's own database with the outbox dispatcher, messaging, token validation for the
-    /// API's audience with one policy per scope, the assembly's validators and the OpenAPI document.
+    /// Service defaults, the service's own database with the outbox dispatcher and the outbox/inbox retention,
+    /// messaging, token validation for the API's audience with one policy per scope, the assembly's validators and the
+    /// OpenAPI document.
     /// Returns the authorization builder so a service can add its agency policies.
     /// </summary>
     public static AuthorizationBuilder AddPartnershipService<TDbContext>(
@@ -33,6 +35,7 @@ public static class PartnershipServiceExtensions
         builder.AddServiceDefaults();
         builder.AddPartnershipDbContext<TDbContext>(connectionName);
         builder.AddOutboxDispatcher<TDbContext>();
+        builder.AddRetention<TDbContext>(OutboxInboxRetention.Policies);
         builder.AddPartnershipMessaging(consumers);
         builder.AddPartnershipAuthentication(api.Audience);
         builder.Services.AddValidatorsFromAssembly(typeof(TDbContext).Assembly);

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace Partnership.ServiceDefaults.Messaging;
@@ -49,8 +50,9 @@ public static class MessagingExtensions
         });
 
         // Readiness must fail while the broker is down; MassTransit's bus check alone does not (see the check's remarks).
-        builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
-            BrokerReachableHealthCheck.Name, _ => new BrokerReachableHealthCheck(endpoint), failureStatus: null, tags: null));
+        builder.Services.AddSingleton(new BrokerProbeConnection(endpoint, serviceName));
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(BrokerConnectionHealthCheck.Name,
+            sp => new BrokerConnectionHealthCheck(sp.GetRequiredService<BrokerProbeConnection>()), failureStatus: null, tags: null));
 
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {

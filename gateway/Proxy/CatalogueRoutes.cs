@@ -39,6 +39,7 @@ public static class CatalogueRoutes
         routes.Add(AnonymousRoute("identity-well-known", IdentityCluster, "/.well-known/{**rest}", options.MaxRequestBodyBytes));
         // The dashboard signs its users in itself (OIDC code flow); the gateway cannot demand a bearer token from a browser.
         routes.Add(AnonymousRoute("dashboard", DashboardCluster, "/dashboard/{**rest}", options.MaxRequestBodyBytes));
+        routes.AddRange(GrpcRoutes.Routes(options));
         return routes;
     }
 
@@ -47,6 +48,7 @@ public static class CatalogueRoutes
             .Append(IdentityCluster)
             .Append(DashboardCluster)
             .Select(Cluster)
+            .Concat(GrpcRoutes.Clusters())
             .ToList();
 
     private static ClusterConfig Cluster(string service) => new()

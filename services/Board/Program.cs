@@ -12,12 +12,14 @@ using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
 using Partnership.ServiceDefaults.Messaging;
 using Partnership.ServiceDefaults.Persistence;
+using Partnership.ServiceDefaults.Retention;
 using Partnership.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPartnershipDbContext<BoardDbContext>("boarddb");
+builder.AddRetention<BoardDbContext>([.. OutboxInboxRetention.Policies, .. BoardRetention.Policies]);
 builder.AddPartnershipMessaging(bus => bus.AddConsumers(typeof(HealthAssessmentCompletedConsumer).Assembly));
 builder.AddPartnershipAuthentication(PartnershipApis.Board.Audience);
 builder.Services.AddAuthorizationBuilder().AddScopePolicies([.. PartnershipApis.Board.Scopes]);

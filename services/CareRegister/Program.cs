@@ -5,6 +5,7 @@ using Partnership.CareRegister.Ssda903;
 using Partnership.CareRegister.Ssda903.CommandLine;
 using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
+using Partnership.ServiceDefaults.Retention;
 
 // The importer and the sample generator are modes of the same executable, so they share the service's code path.
 if (Ssda903CommandLine.Handles(args))
@@ -15,6 +16,7 @@ if (Ssda903CommandLine.Handles(args))
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPartnershipService<CareRegisterDbContext>(PartnershipApis.CareRegister, "careregisterdb").AddCareRegisterAgencyPolicies();
+builder.AddRetention<CareRegisterDbContext>(CareRegisterRetention.Policies);
 builder.Services.AddDemoSeeder<CareRegisterDbContext, CareRegisterDemoSeeder>();
 builder.Services.AddSingleton<Ssda903Importer>();
 

@@ -3,12 +3,14 @@ using Partnership.Identity.Endpoints;
 using Partnership.Identity.Hosting;
 using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Persistence;
+using Partnership.ServiceDefaults.Retention;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPartnershipDbContext<IdentityDbContext>("identitydb");
 builder.AddIdentityServer();
+builder.AddRetentionRule<OpenIddictRetention>();
 
 var app = builder.Build();
 

@@ -12,6 +12,7 @@ using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
 using Partnership.ServiceDefaults.Messaging;
 using Partnership.ServiceDefaults.Persistence;
+using Partnership.ServiceDefaults.Retention;
 using Partnership.ServiceDefaults.Security;
 
 if (args.FirstOrDefault() == VerifyAuditCommand.Name)
@@ -25,6 +26,8 @@ builder.AddServiceDefaults();
 builder.AddCleartextGrpcPort();
 builder.AddPartnershipDbContext<SharingDbContext>("sharingdb");
 builder.AddOutboxDispatcher<SharingDbContext>();
+// Outbox and inbox only: the audit chain is append-only and archived whole, never pruned row by row (docs/security.md).
+builder.AddRetention<SharingDbContext>(OutboxInboxRetention.Policies);
 builder.AddPartnershipMessaging(bus =>
 {
     bus.AddConsumer<ChildEnteredCareConsumer>();

@@ -1,5 +1,6 @@
 using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
+using Partnership.ServiceDefaults.Retention;
 using Partnership.VirtualSchool.Apis;
 using Partnership.VirtualSchool.Attendance;
 using Partnership.VirtualSchool.Data;
@@ -8,6 +9,7 @@ using Partnership.VirtualSchool.Demo;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPartnershipService<VirtualSchoolDbContext>(PartnershipApis.VirtualSchool, "virtualschooldb");
+builder.AddRetention<VirtualSchoolDbContext>(VirtualSchoolRetention.Policies);
 builder.Services.AddDemoSeeder<VirtualSchoolDbContext, VirtualSchoolDemoSeeder>();
 builder.Services.AddScoped<AttendanceFeedImporter>();
 

@@ -49,6 +49,8 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
         builder.UseSetting("Identity:Url", IdentityHost.Issuer);
         builder.UseSetting("Identity:Issuer", IdentityHost.Issuer);
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        // Tests date rows freely (years back); the retention job would prune them mid-test. Retention tests opt back in.
+        builder.UseSetting("Retention:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -24,13 +24,25 @@ public sealed class EchoServices : IAsyncDisposable
     /// <summary>Every path that reached a service, recorded on arrival (before its body is read) to catch partial forwards.</summary>
     public ConcurrentQueue<string> Arrived { get; } = new();
 
+    private readonly HashSet<int> _http2Ports = [];
+
     public IReadOnlyDictionary<string, string> Urls => _serviceByPort.ToDictionary(p => p.Value, p => $"http://127.0.0.1:{p.Key}");
 
-    public async Task StartAsync(IEnumerable<string> services)
+    /// <summary>Suffix of the echo that stands for a service's HTTP/2-only gRPC endpoint ("sharing-grpc").</summary>
+    public const string GrpcSuffix = "-grpc";
+
+    /// <param name="grpcServices">Services that also get an HTTP/2-only (h2c) port, as the sharing service has for gRPC.</param>
+    public async Task StartAsync(IEnumerable<string> services, IEnumerable<string>? grpcServices = null)
     {
         foreach (var service in services)
         {
             _serviceByPort[FreePort()] = service;
+        }
+        foreach (var service in grpcServices ?? [])
+        {
+            var port = FreePort();
+            _serviceByPort[port] = service + GrpcSuffix;
+            _http2Ports.Add(port);
         }
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -40,7 +52,7 @@ public sealed class EchoServices : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
             foreach (var port in _serviceByPort.Keys)
             {
-                kestrel.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http1AndHttp2);
+                kestrel.Listen(IPAddress.Loopback, port, o => o.Protocols = _http2Ports.Contains(port) ? HttpProtocols.Http2 : HttpProtocols.Http1AndHttp2);
             }
         });
         _app = builder.Build();
@@ -61,7 +73,8 @@ public sealed class EchoServices : IAsyncDisposable
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers["X-Correlation-Id"].ToString(),
                 context.Request.Headers.Authorization.ToString(),
-                bodyBytes);
+                bodyBytes,
+                context.Request.Protocol);
             Received.Enqueue(echoed);
             // Services echo the correlation id too; the gateway must not end up sending it twice.
             context.Response.Headers["X-Correlation-Id"] = echoed.CorrelationId;
@@ -72,7 +85,7 @@ public sealed class EchoServices : IAsyncDisposable
 
     public bool SawPath(string pathFragment) => Arrived.Any(p => p.Contains(pathFragment, StringComparison.Ordinal));
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -88,4 +101,4 @@ public sealed class EchoServices : IAsyncDisposable
     }
 }
 
-public sealed record EchoedRequest(string Service, string Method, string Path, string CorrelationId, string Authorization, long BodyBytes);
+public sealed record EchoedRequest(string Service, string Method, string Path, string CorrelationId, string Authorization, long BodyBytes, string Protocol);

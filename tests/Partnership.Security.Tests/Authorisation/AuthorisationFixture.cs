@@ -39,21 +39,30 @@ public sealed class AuthorisationFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Identity = await IdentityHost.StartAsync();
+        Callers = await CallersAsync(Identity);
+    }
+
+    /// <summary>
+    /// Registers the wrong-agency clients with <paramref name="identity"/> and fetches a real token for every caller:
+    /// each catalogue agency client, the wrong-agency clients and each development staff user (plus anonymous).
+    /// </summary>
+    public static async Task<IReadOnlyList<Caller>> CallersAsync(IdentityHost identity)
+    {
         foreach (var (clientId, agency, scopes) in WrongAgencyClients)
         {
-            await Identity.RegisterClientAsync(clientId, agency, scopes);
+            await identity.RegisterClientAsync(clientId, agency, scopes);
         }
 
         var callers = new List<Caller> { Caller.Anonymous };
         foreach (var client in AgencyClientCatalogue.All.Select(c => c.ClientId).Concat(WrongAgencyClients.Select(c => c.ClientId)))
         {
-            callers.Add(Caller.FromToken(client, await Identity.TokenAsync(client)));
+            callers.Add(Caller.FromToken(client, await identity.TokenAsync(client)));
         }
         foreach (var user in DevelopmentStaffUsers.All)
         {
-            callers.Add(Caller.FromToken($"staff:{user.UserName}", await StaffTokens.AccessTokenAsync(Identity, user.UserName, user.Password, StaffScopes)));
+            callers.Add(Caller.FromToken($"staff:{user.UserName}", await StaffTokens.AccessTokenAsync(identity, user.UserName, user.Password, StaffScopes)));
         }
-        Callers = callers;
+        return callers;
     }
 
     public async Task<HostedService> ServiceAsync(string name)

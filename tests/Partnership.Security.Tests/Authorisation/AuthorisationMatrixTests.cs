@@ -11,7 +11,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationFixture fixture) : ICl
 {
     public static TheoryData<string> Services => [.. PlatformServices.Names];
 
-    private enum Outcome { Unauthenticated, Forbidden, LetThrough }
+    internal enum Outcome { Unauthenticated, Forbidden, LetThrough }
 
     [Theory]
     [MemberData(nameof(Services))]
@@ -58,7 +58,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationFixture fixture) : ICl
         Assert.True(mismatches.Count == 0, $"{service}: {mismatches.Count} of {calls} calls disagree with the rules:\n{string.Join('\n', mismatches)}");
     }
 
-    private static Outcome Expected(AccessRules.Rule rule, Caller caller, string audience)
+    internal static Outcome Expected(AccessRules.Rule rule, Caller caller, string audience)
     {
         if (rule.Access.IsAnonymous)
         {
@@ -76,7 +76,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationFixture fixture) : ICl
     /// Let through means the handler ran: any answer but 401/403 and no server error. gRPC answers 200 with its own
     /// status in the trailers once past authorisation (an empty message is usually InvalidArgument).
     /// </summary>
-    private static Outcome Classify(AccessRules.Rule rule, HttpStatusCode status) => status switch
+    internal static Outcome Classify(AccessRules.Rule rule, HttpStatusCode status) => status switch
     {
         HttpStatusCode.Unauthorized => Outcome.Unauthenticated,
         HttpStatusCode.Forbidden => Outcome.Forbidden,

@@ -25,13 +25,19 @@ public sealed class HostedService(string name, string audience, string connectio
         string connectionName, IReadOnlyDictionary<string, string>? settings = null, bool kestrel = false,
         Action<IServiceCollection>? configureServices = null) where TEntryPoint : class
     {
+        if (kestrel)
+        {
+            // A dynamic port from configuration, not UseKestrel(0): that overload rewrites the server's addresses after the
+            // host is built, racing the entry point that is already starting it.
+            settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["urls"] = "http://127.0.0.1:0" };
+        }
         var service = new ServiceUnderTest<TEntryPoint>(identity, connectionName, await TestInfrastructure.CreateDatabaseAsync(connectionName), settings);
         // WithWebHostBuilder runs the service's own test configuration first, then this test's additions (a log sink).
         var host = configureServices is null ? service : service.WithWebHostBuilder(b => b.ConfigureServices(configureServices));
         if (kestrel)
         {
             // A real socket server, so Kestrel's own limits (request body size) apply as in production.
-            host.UseKestrel(0);
+            host.UseKestrel();
         }
         host.StartServer();
         return new HostedService(name, audience, service.ConnectionString, kestrel ? null : host.Server, host.Services,
