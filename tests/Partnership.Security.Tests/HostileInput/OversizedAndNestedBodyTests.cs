@@ -18,8 +18,15 @@ public sealed class OversizedAndNestedBodyTests(HostileInputFixture fixture) : I
     {
         // Kestrel's default ceiling is 30,000,000 bytes; this is a syntactically plausible JSON document just over it.
         var padding = new string('x', 30_000_100);
-        using var http = await fixture.ClientAsync(fixture.Health, "health-system");
-        // Expect: 100-continue lets the client read the refusal instead of having its upload cut off mid-send.
+        using var client = await fixture.ClientAsync(fixture.Health, "health-system");
+        // Expect: 100-continue lets the client read the refusal instead of having its upload cut off mid-send; the
+        // client's default one-second wait for the server's answer is too short on a loaded machine, after which it
+        // starts the upload anyway and may see the connection reset instead of the 413.
+        using var http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) })
+        {
+            BaseAddress = client.BaseAddress,
+        };
+        http.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
         http.DefaultRequestHeaders.ExpectContinue = true;
         await Refusal.AssertRefusedAsync(fixture.Health,
             () => http.PostAsync("/api/health/assessments", Json($"{{\"childKey\":\"{padding}\"}}")),
