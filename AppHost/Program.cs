@@ -24,6 +24,13 @@ var dashboard = platform.AddWebApp<Projects.Partnership_Dashboard>("dashboard")
     .WaitFor(board);
 
 var gateway = platform.AddGateway<Projects.Partnership_Gateway>("gateway");
+// gRPC callers reach the sharing service through the gateway's own HTTP/2-only (h2c) port (gateway/Proxy/GrpcRoutes.cs).
+gateway.WithHttpEndpoint(name: "grpc", port: options.GatewayPort + 1, env: "Gateway__GrpcPort")
+    .WithEndpoint("grpc", endpoint =>
+    {
+        endpoint.Transport = "http2";
+        endpoint.IsExternal = true;
+    });
 platform.AllowDashboardSignIn(dashboard, gateway, "/dashboard");
 
 builder.Build().Run();

@@ -100,7 +100,7 @@ public sealed class EndToEndTests(PartnershipAppFixture fixture)
         Assert.True(errors.TryGetProperty("AssessmentType", out _));
     }
 
-    private static async Task<string> TokenAsync(HttpClient gateway, string clientId, string scope)
+    internal static async Task<string> TokenAsync(HttpClient gateway, string clientId, string scope)
     {
         using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
