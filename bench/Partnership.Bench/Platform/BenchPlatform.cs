@@ -72,8 +72,15 @@ public sealed class BenchPlatform : IAsyncDisposable
         var app = await builder.BuildAsync(cancel.Token);
         await app.StartAsync(cancel.Token);
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+        // One-shot steps (the broker users' provisioning) finish rather than become healthy; services wait on them.
+        var oneShot = model.Resources
+            .SelectMany(r => r.Annotations.OfType<WaitAnnotation>())
+            .Where(w => w.WaitType == WaitType.WaitForCompletion)
+            .Select(w => w.Resource.Name)
+            .ToHashSet();
         var running = model.Resources
             .Where(r => r is ProjectResource || (r is ExecutableResource && r is not IResourceWithParent))
+            .Where(r => !oneShot.Contains(r.Name))
             .Select(r => r.Name)
             .ToList();
         await Task.WhenAll(running.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancel.Token)));
