@@ -6,7 +6,9 @@ namespace Partnership.Bench.Ingest;
 /// <summary>
 /// Raw PostgreSQL COPY of exactly the rows a service stored: they are exported in binary from the service's tables, then
 /// timed going back in (Npgsql binary import) to a table of the same columns with no indexes or constraints. No
-/// parsing, validation or transaction work: the ceiling the ingest paths are compared against.
+/// parsing, validation or transaction work: the ceiling the ingest paths are compared against. With
+/// <c>withIndexes</c> the target also has the source table's primary key and indexes, which prices the index
+/// maintenance any keyed store must do.
 /// </summary>
 public static class CopyBaseline
 {
@@ -15,7 +17,7 @@ public static class CopyBaseline
         public double RowsPerSecond => Rows / Seconds;
     }
 
-    public static async Task<Result> MeasureAsync(string connectionString, IReadOnlyList<(string Table, string Where)> sources)
+    public static async Task<Result> MeasureAsync(string connectionString, IReadOnlyList<(string Table, string Where)> sources, bool withIndexes = false)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -36,7 +38,7 @@ public static class CopyBaseline
                     rows += (long)(await count.ExecuteScalarAsync())!;
                 }
                 var target = $"bench_copy_{table}";
-                await Execute(connection, $"DROP TABLE IF EXISTS {target}; CREATE TABLE {target} (LIKE {table})");
+                await Execute(connection, $"DROP TABLE IF EXISTS {target}; CREATE TABLE {target} (LIKE {table}{(withIndexes ? " INCLUDING INDEXES" : "")})");
                 exported.Add((target, file));
             }
 

@@ -56,18 +56,35 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
         using var client = await platform.ClientAsync("virtual-school-system", "virtual-school.write");
         var connection = await platform.ConnectionStringAsync("virtualschooldb");
         var pid = platform.ProcessOf("virtual-school");
+
+        // A first request pays for JIT compilation of the whole feed path (about a second of CPU here); the COPY
+        // baseline runs in a warm process, so the service gets one small feed first, unmeasured.
+        var (warmPath, warmMarks, _) = AttendanceFeedFile.Write($"W{DateTime.UtcNow:HHmmssfff}", 2, options.AttendanceSessions);
+        try
+        {
+            await PostFeedAsync(client, warmPath);
+            notes.Add($"Attendance: the service was warmed up with one unmeasured feed of {warmMarks:N0} marks before the first size.");
+        }
+        finally
+        {
+            File.Delete(warmPath);
+        }
+
         for (var i = 0; i < options.AttendanceChildren.Length; i++)
         {
             var children = options.AttendanceChildren[i];
+            var size = $"×{(i == 0 ? 1 : 10)}";
             var tag = $"A{DateTime.UtcNow:HHmmssfff}";
             var (path, marks, bytes) = AttendanceFeedFile.Write(tag, children, options.AttendanceSessions);
             try
             {
-                // The previous size's weekly summaries would otherwise be consumed by board and sharing during this one.
-                var drained = await platform.DrainBrokerAsync(TimeSpan.FromMinutes(options.Quick ? 1 : 15));
+                // Earlier feeds' weekly summaries would otherwise be published and consumed during this one: first
+                // the outbox dispatcher must have sent them, then board and sharing must have consumed them.
+                var drained = await WaitForOutboxAsync(connection, TimeSpan.FromMinutes(options.Quick ? 1 : 15))
+                    + await platform.DrainBrokerAsync(TimeSpan.FromMinutes(options.Quick ? 1 : 15));
                 if (drained > TimeSpan.FromSeconds(2))
                 {
-                    notes.Add($"before attendance ×{(i == 0 ? 1 : 10)}: waited {drained.TotalSeconds:F0} s for the broker queues to drain");
+                    notes.Add($"before attendance {size}: waited {drained.TotalSeconds:F0} s for the outbox and the broker queues to drain");
                 }
                 await StatementStats.ResetAsync(connection);
                 var cpu = CpuProfile.Start(platform.Processes);
@@ -75,36 +92,60 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 long peak;
                 await using (var memory = MemorySampler.OfProcess(pid))
                 {
-                    await using var file = File.OpenRead(path);
-                    using var content = new StreamContent(file, 1 << 16);
-                    content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-                    using var response = await client.PostAsync("/api/virtual-school/attendance/bulk", content);
-                    var body = await response.Content.ReadAsStringAsync();
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        throw new InvalidOperationException($"Attendance feed refused ({(int)response.StatusCode}): {body[..Math.Min(500, body.Length)]}");
-                    }
+                    await PostFeedAsync(client, path);
                     peak = memory.PeakBytes;
                 }
                 var seconds = stopwatch.Elapsed.TotalSeconds;
                 var cpuReport = cpu.Stop();
-                statements.Add(($"virtualschooldb during attendance ×{(i == 0 ? 1 : 10)}", await StatementStats.TopAsync(connection, 6)));
-                var copy = await CopyBaseline.MeasureAsync(connection, [("attendance_marks", $"WHERE child_key LIKE 'BENCH-{tag}-%'")]);
+                statements.Add(($"virtualschooldb during attendance {size}", await StatementStats.TopAsync(connection, 8)));
+                var stored = ("attendance_marks", $"WHERE child_key LIKE 'BENCH-{tag}-%'");
+                var copy = await CopyBaseline.MeasureAsync(connection, [stored]);
+                var indexedCopy = await CopyBaseline.MeasureAsync(connection, [stored], withIndexes: true);
                 var hwm = ProcessTable.StatusKb(pid, "VmHWM") * 1024;
                 rows.Add([
-                    "attendance feed (virtual school)", $"×{(i == 0 ? 1 : 10)}: {children} children × {options.AttendanceSessions} sessions",
+                    "attendance feed (virtual school)", $"{size}: {children} children × {options.AttendanceSessions} sessions",
                     $"{marks:N0} marks, {bytes / 1024.0 / 1024.0:F1} MiB CSV", Report.Rate(marks / seconds), Report.Rate(copy.RowsPerSecond),
                     Report.Ratio(marks / seconds / copy.RowsPerSecond, 0.5), $"{MemorySampler.Mib(peak)} RSS (VmHWM {MemorySampler.Mib(hwm)})",
                     $"{seconds:F1} s",
                 ]);
-                notes.Add($"CPU attendance ×{(i == 0 ? 1 : 10)}: {cpuReport.Describe()}");
-
+                notes.Add($"attendance {size}: raw COPY into a table with attendance_marks' own primary key and index (the least any " +
+                          $"store that keeps one mark per session must do) ran at {Report.Rate(indexedCopy.RowsPerSecond)}, " +
+                          $"{indexedCopy.RowsPerSecond / copy.RowsPerSecond:P0} of bare COPY; the service ran at " +
+                          $"{marks / seconds / indexedCopy.RowsPerSecond:P0} of that.");
+                notes.Add($"CPU attendance {size}: {cpuReport.Describe()}");
             }
             finally
             {
                 File.Delete(path);
             }
         }
+    }
+
+    private static async Task PostFeedAsync(HttpClient client, string path)
+    {
+        await using var file = File.OpenRead(path);
+        using var content = new StreamContent(file, 1 << 16);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        using var response = await client.PostAsync("/api/virtual-school/attendance/bulk", content);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Attendance feed refused ({(int)response.StatusCode}): {body[..Math.Min(500, body.Length)]}");
+        }
+    }
+
+    /// <summary>Waits until the service's outbox dispatcher has sent every event; returns how long that took.</summary>
+    private static async Task<TimeSpan> WaitForOutboxAsync(string connectionString, TimeSpan limit)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var unsent = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", connection);
+        while (stopwatch.Elapsed < limit && (long)(await unsent.ExecuteScalarAsync())! > 0)
+        {
+            await Task.Delay(1000);
+        }
+        return stopwatch.Elapsed;
     }
 
     private async Task Ssda903Async()
