@@ -35,7 +35,7 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
         report.Table(
             ["path", "size", "input", "service rows/s", "raw COPY rows/s", "service / COPY (target ≥50%)", "peak memory", "wall"],
             rows);
-        report.Note("Attendance: CSV streamed to POST /api/virtual-school/attendance/bulk through the gateway (virtual-school-system token); the service validates each line, COPYs to a staging table, upserts attendance_marks and writes weekly summaries to the outbox, in one transaction. Peak memory is the virtual-school process's VmRSS sampled every 50 ms during the feed (its VmHWM since start is shown too).");
+        report.Note("Attendance: CSV streamed to POST /api/virtual-school/attendance/bulk through the gateway (virtual-school-system token); the service validates each line and COPYs it to a staging table as it arrives, then merges into attendance_marks (plain insert for children with no marks yet in the feed's dates, upsert for the rest) and writes each touched child-week's summary to the outbox, in one transaction. Peak memory is the virtual-school process's VmRSS sampled every 50 ms during the feed (its VmHWM since start is shown too).");
         report.Note("SSDA903: files from the care register's own sample generator, imported in this process by Ssda903Importer (the code path of the API and CLI) into a fresh, migrated database. Peak memory is this process's working set / managed heap during the import, above what it held before.");
         report.Note("Raw COPY: the rows the service stored, exported in binary and timed going back into tables of the same columns without indexes (see bench/Partnership.Bench/Ingest/CopyBaseline.cs).");
         foreach (var note in notes)
@@ -78,10 +78,8 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
             var (path, marks, bytes) = AttendanceFeedFile.Write(tag, children, options.AttendanceSessions);
             try
             {
-                // Earlier feeds' weekly summaries would otherwise be published and consumed during this one: first
-                // the outbox dispatcher must have sent them, then board and sharing must have consumed them.
-                var drained = await WaitForOutboxAsync(connection, TimeSpan.FromMinutes(options.Quick ? 1 : 15))
-                    + await platform.DrainBrokerAsync(TimeSpan.FromMinutes(options.Quick ? 1 : 15));
+                // Earlier feeds' weekly summaries would otherwise be published and consumed during this one.
+                var drained = await QuietAsync(connection);
                 if (drained > TimeSpan.FromSeconds(2))
                 {
                     notes.Add($"before attendance {size}: waited {drained.TotalSeconds:F0} s for the outbox and the broker queues to drain");
@@ -98,6 +96,9 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 var seconds = stopwatch.Elapsed.TotalSeconds;
                 var cpuReport = cpu.Stop();
                 statements.Add(($"virtualschooldb during attendance {size}", await StatementStats.TopAsync(connection, 8)));
+                // The feed's summaries are published and consumed after its commit; the baselines must not compete with that.
+                var downstream = await QuietAsync(connection);
+                notes.Add($"after attendance {size}: the outbox dispatcher, board and sharing took {downstream.TotalSeconds:F0} s to publish and consume its weekly summaries; the COPY baselines ran after that");
                 var stored = ("attendance_marks", $"WHERE child_key LIKE 'BENCH-{tag}-%'");
                 var copy = await CopyBaseline.MeasureAsync(connection, [stored]);
                 var indexedCopy = await CopyBaseline.MeasureAsync(connection, [stored], withIndexes: true);
@@ -133,6 +134,14 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
             throw new InvalidOperationException($"Attendance feed refused ({(int)response.StatusCode}): {body[..Math.Min(500, body.Length)]}");
         }
     }
+
+    /// <summary>
+    /// Waits until the virtual school's outbox dispatcher has sent every event and board and sharing have consumed
+    /// them (every broker queue empty); returns how long that took.
+    /// </summary>
+    private async Task<TimeSpan> QuietAsync(string connectionString) =>
+        await WaitForOutboxAsync(connectionString, TimeSpan.FromMinutes(options.Quick ? 1 : 15))
+        + await platform.DrainBrokerAsync(TimeSpan.FromMinutes(options.Quick ? 1 : 15));
 
     /// <summary>Waits until the service's outbox dispatcher has sent every event; returns how long that took.</summary>
     private static async Task<TimeSpan> WaitForOutboxAsync(string connectionString, TimeSpan limit)

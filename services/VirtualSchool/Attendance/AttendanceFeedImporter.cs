@@ -28,6 +28,8 @@ public sealed partial class AttendanceFeedImporter(VirtualSchoolDbContext db, Ti
     /// <summary>Child-weeks per outbox COPY: bounds the memory the summaries take, whatever the feed's size.</summary>
     public const int SummaryBatchSize = 5_000;
 
+    private const string WorkMem = "64MB";
+
     public async Task<(AttendanceFeedAccepted? Accepted, AttendanceFeedRejected? Rejected)> ImportAsync(
         IAsyncEnumerable<AttendanceFeedLine> lines, string agency, CancellationToken ct)
     {
@@ -35,6 +37,12 @@ public sealed partial class AttendanceFeedImporter(VirtualSchoolDbContext db, Ti
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // The merge's de-duplicating sort and the summaries' week matching hash a large feed's rows; the 4 MB default
+        // sends them to temporary files. Only for this transaction.
+        await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{WorkMem}'", connection))
+        {
+            await memory.ExecuteNonQueryAsync(ct);
+        }
 
         var errors = new List<AttendanceRowError>();
         var rowErrors = new List<AttendanceRowError>();
@@ -80,7 +88,7 @@ public sealed partial class AttendanceFeedImporter(VirtualSchoolDbContext db, Ti
         var merge = await AttendanceMarksMerge.MergeAsync(connection, agency, occurredAt, ct);
         timer.Mark("merge");
 
-        var weeks = await WeeklyAttendanceSummaries.ForEachBatchAsync(connection, SummaryBatchSize, batch =>
+        var weeks = await WeeklyAttendanceSummaries.ForEachBatchAsync(connection, merge, SummaryBatchSize, batch =>
             db.AddIntegrationEventsAsync(batch.Select(w => new AttendanceWeekSummarised
             {
                 EventId = Guid.CreateVersion7(),

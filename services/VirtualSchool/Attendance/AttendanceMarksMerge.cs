@@ -17,7 +17,9 @@ public sealed record AttendanceMergeOutcome(long MarksChanged, int NewChildren, 
 /// </summary>
 public static class AttendanceMarksMerge
 {
-    private const string Children = "attendance_feed_children";
+    /// <summary>One row per child in the feed: first and last date, whether marks existed there, whether lines repeat.</summary>
+    public const string ChildrenTable = "attendance_feed_children";
+    private const string Children = ChildrenTable;
     private const int BulkCommandTimeoutSeconds = 600;
 
     public static async Task<AttendanceMergeOutcome> MergeAsync(
