@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using Partnership.Bench.Measure;
 
 namespace Partnership.Bench.Ingest;
 
@@ -12,12 +13,14 @@ namespace Partnership.Bench.Ingest;
 /// </summary>
 public static class CopyBaseline
 {
-    public sealed record Result(long Rows, double Seconds)
+    /// <param name="CpuSeconds">CPU the platform's processes and the bench spent on the timed COPY, when asked for.</param>
+    public sealed record Result(long Rows, double Seconds, double? CpuSeconds = null)
     {
         public double RowsPerSecond => Rows / Seconds;
     }
 
-    public static async Task<Result> MeasureAsync(string connectionString, IReadOnlyList<(string Table, string Where)> sources, bool withIndexes = false)
+    public static async Task<Result> MeasureAsync(
+        string connectionString, IReadOnlyList<(string Table, string Where)> sources, bool withIndexes = false, ProcessTable? processes = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -42,6 +45,8 @@ public static class CopyBaseline
                 exported.Add((target, file));
             }
 
+            // Taken while this connection's backend is alive, so its CPU is counted (ended backends are not).
+            var cpu = processes is null ? null : CpuProfile.Start(processes);
             var stopwatch = Stopwatch.StartNew();
             foreach (var (target, file) in exported)
             {
@@ -49,7 +54,8 @@ public static class CopyBaseline
                 await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {target} FROM STDIN (FORMAT BINARY)");
                 await input.CopyToAsync(copy);
             }
-            return new Result(rows, stopwatch.Elapsed.TotalSeconds);
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            return new Result(rows, seconds, cpu?.Stop().Ours);
         }
         finally
         {
