@@ -26,6 +26,14 @@ public sealed record BenchOptions
 
     public bool Runs(string part) => Only.Count == 0 || Only.Contains(part);
 
+    /// <summary>
+    /// The two halves of the ingest part can be chosen alone (<c>--only attendance</c>, <c>--only ssda903</c>) so one
+    /// path can be measured repeatedly without paying for the other on a shared machine.
+    /// </summary>
+    public bool RunsIngest(string path) => Runs(path) || (Runs("ingest") && !Only.Contains("attendance") && !Only.Contains("ssda903"));
+
+    public bool RunsAnyIngest => RunsIngest("attendance") || RunsIngest("ssda903");
+
     public static BenchOptions Parse(string[] args)
     {
         var quick = args.Contains("--quick");
@@ -34,7 +42,7 @@ public sealed record BenchOptions
             ? args[onlyIndex + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet()
             : [];
         var restart = args.Contains("--restart-board");
-        return quick
+        var options = quick
             ? new BenchOptions
             {
                 Quick = true, Only = only, RestartBoardForCold = restart,
@@ -47,5 +55,15 @@ public sealed record BenchOptions
                 PipelineSizes = [500, 5000], Concurrency = 32, RatedSeconds = 30, FactWait = TimeSpan.FromMinutes(5),
                 AttendanceChildren = [550, 5500], Ssda903Children = [8000, 80000], BoardChildren = [10_000, 100_000], WarmCalls = 20, LiveCalls = 3, FreshnessProbes = 5,
             };
+        // e.g. --attendance-children 550 (one size, for repeated measurements) or 550,5500.
+        return Sizes(args, "--attendance-children") is { } attendance ? options with { AttendanceChildren = attendance } : options;
+    }
+
+    private static int[]? Sizes(string[] args, string option)
+    {
+        var index = Array.IndexOf(args, option);
+        return index >= 0 && index + 1 < args.Length
+            ? args[index + 1].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray()
+            : null;
     }
 }

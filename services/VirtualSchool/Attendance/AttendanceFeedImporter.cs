@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 using Partnership.Contracts.VirtualSchool.V1;
 using Partnership.ServiceDefaults.Outbox;
 using Partnership.VirtualSchool.Data;
-using Partnership.VirtualSchool.Domain;
 
 namespace Partnership.VirtualSchool.Attendance;
 
@@ -14,8 +12,9 @@ public sealed record AttendanceFeedRejected(long RowsReceived, long InvalidRows,
 
 /// <summary>
 /// Stores a feed of session marks in one transaction: rows stream from the reader straight into a temporary staging
-/// table by binary COPY (memory stays flat whatever the feed size), are upserted into the marks table in one
-/// statement, and every child-week the feed touches is re-summarised into the outbox before the commit.
+/// table by binary COPY (memory stays flat whatever the feed size), are merged into the marks table by set-based
+/// statements (<see cref="AttendanceMarksMerge"/>), and every child-week the feed touches is re-summarised into the
+/// outbox, in batches, before the commit.
 ///
 /// Policy for bad rows: the feed is all or nothing. If any row is invalid nothing is stored and no event is written;
 /// the answer lists the first <see cref="MaxReportedErrors"/> errors (line, field, message) and how many rows were
@@ -25,30 +24,36 @@ public sealed record AttendanceFeedRejected(long RowsReceived, long InvalidRows,
 public sealed partial class AttendanceFeedImporter(VirtualSchoolDbContext db, TimeProvider clock, ILogger<AttendanceFeedImporter> logger)
 {
     public const int MaxReportedErrors = 100;
-    private const int BulkCommandTimeoutSeconds = 600;
-    private const string Staging = "attendance_staging";
+
+    /// <summary>Child-weeks per outbox COPY: bounds the memory the summaries take, whatever the feed's size.</summary>
+    public const int SummaryBatchSize = 5_000;
+
+    private const string WorkMem = "64MB";
 
     public async Task<(AttendanceFeedAccepted? Accepted, AttendanceFeedRejected? Rejected)> ImportAsync(
         IAsyncEnumerable<AttendanceFeedLine> lines, string agency, CancellationToken ct)
     {
+        var timer = new FeedStageTimer();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await ExecuteAsync(connection,
-            $"CREATE TEMP TABLE {Staging} (row_no bigint NOT NULL, child_key text NOT NULL, date date NOT NULL, session text NOT NULL, mark text NOT NULL, category smallint NOT NULL) ON COMMIT DROP",
-            ct);
+        // The merge's de-duplicating sort and the summaries' week matching hash a large feed's rows; the 4 MB default
+        // sends them to temporary files. Only for this transaction.
+        await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{WorkMem}'", connection))
+        {
+            await memory.ExecuteNonQueryAsync(ct);
+        }
 
         var errors = new List<AttendanceRowError>();
         var rowErrors = new List<AttendanceRowError>();
         long received = 0, invalid = 0;
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            $"COPY {Staging} (row_no, child_key, date, session, mark, category) FROM STDIN (FORMAT BINARY)", ct))
+        await using (var staging = await AttendanceStaging.BeginAsync(connection, ct))
         {
             await foreach (var line in lines.WithCancellation(ct))
             {
                 received++;
                 rowErrors.Clear();
-                if (!AttendanceRowParser.TryParse(line, today, rowErrors, out var row))
+                if (!AttendanceRowParser.TryParse(line, today, rowErrors, out var row, staging.LastChildKey))
                 {
                     invalid++;
                     errors.AddRange(rowErrors.Take(MaxReportedErrors - errors.Count));
@@ -59,19 +64,14 @@ public sealed partial class AttendanceFeedImporter(VirtualSchoolDbContext db, Ti
                     // The feed is already rejected; keep reading only to report its other errors.
                     continue;
                 }
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(row.Row, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(row.ChildKey, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.Date, NpgsqlDbType.Date, ct);
-                await copy.WriteAsync(row.Session.ToString(), NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.Mark, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync((short)row.Category, NpgsqlDbType.Smallint, ct);
+                await staging.WriteAsync(row, ct);
             }
             if (invalid == 0 && received > 0)
             {
-                await copy.CompleteAsync(ct);
+                await staging.CompleteAsync(ct);
             }
         }
+        timer.Mark("stream and stage");
 
         if (invalid > 0 || received == 0)
         {
@@ -85,89 +85,35 @@ public sealed partial class AttendanceFeedImporter(VirtualSchoolDbContext db, Ti
         }
 
         var occurredAt = clock.GetUtcNow();
-        var changed = await UpsertMarksAsync(connection, agency, occurredAt, ct);
-        var weeks = await SummariseTouchedWeeksAsync(connection, ct);
-        await db.AddIntegrationEventsAsync(weeks.Select(w => new AttendanceWeekSummarised
-        {
-            EventId = Guid.CreateVersion7(),
-            OccurredAt = occurredAt,
-            SourceAgency = agency,
-            ChildKey = w.ChildKey,
-            WeekStarting = w.WeekStarting,
-            PossibleSessions = w.Possible,
-            AuthorisedAbsences = w.Authorised,
-            UnauthorisedAbsences = w.Unauthorised,
-        }), clock, ct);
+        var merge = await AttendanceMarksMerge.MergeAsync(connection, agency, occurredAt, ct);
+        timer.Mark("merge");
+
+        var weeks = await WeeklyAttendanceSummaries.ForEachBatchAsync(connection, merge, SummaryBatchSize, batch =>
+            db.AddIntegrationEventsAsync(batch.Select(w => new AttendanceWeekSummarised
+            {
+                EventId = Guid.CreateVersion7(),
+                OccurredAt = occurredAt,
+                SourceAgency = agency,
+                ChildKey = w.ChildKey,
+                WeekStarting = w.WeekStarting,
+                PossibleSessions = w.Possible,
+                AuthorisedAbsences = w.Authorised,
+                UnauthorisedAbsences = w.Unauthorised,
+            }), clock, ct), ct);
+        timer.Mark("summaries to outbox");
         await transaction.CommitAsync(ct);
+        timer.Mark("commit");
 
-        LogStored(received, changed, weeks.Count);
-        return (new AttendanceFeedAccepted(received, changed, weeks.Count), null);
-    }
-
-    /// <summary>
-    /// DISTINCT ON keeps the last line for each session (ON CONFLICT cannot touch a row twice in one statement); the
-    /// WHERE leaves identical re-sent marks untouched, so the count is of marks that really changed.
-    /// </summary>
-    private static async Task<long> UpsertMarksAsync(NpgsqlConnection connection, string agency, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand($"""
-            INSERT INTO {VirtualSchoolDbContext.MarksTable} (child_key, date, session, mark, category, submitted_by_agency, recorded_at)
-            SELECT DISTINCT ON (child_key, date, session) child_key, date, session, mark, category, @agency, @now
-            FROM {Staging}
-            ORDER BY child_key, date, session, row_no DESC
-            ON CONFLICT (child_key, date, session) DO UPDATE
-            SET mark = excluded.mark, category = excluded.category,
-                submitted_by_agency = excluded.submitted_by_agency, recorded_at = excluded.recorded_at
-            WHERE {VirtualSchoolDbContext.MarksTable}.mark IS DISTINCT FROM excluded.mark
-            """, connection) { CommandTimeout = BulkCommandTimeoutSeconds };
-        command.Parameters.AddWithValue("agency", agency);
-        command.Parameters.AddWithValue("now", now);
-        return await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private sealed record WeekTotals(string ChildKey, DateOnly WeekStarting, int Possible, int Authorised, int Unauthorised);
-
-    /// <summary>
-    /// Re-counts every child-week the feed touched from all its stored marks (not just the feed's), so a summary is
-    /// always the whole week as it now stands. Weeks start on Monday (ISO day 1).
-    /// </summary>
-    private static async Task<List<WeekTotals>> SummariseTouchedWeeksAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand($"""
-            WITH touched AS (
-                SELECT DISTINCT child_key, date - (extract(isodow FROM date)::int - 1) AS week_starting FROM {Staging})
-            SELECT t.child_key, t.week_starting,
-                   count(*) FILTER (WHERE m.category <> @notPossible)::int,
-                   count(*) FILTER (WHERE m.category = @authorised)::int,
-                   count(*) FILTER (WHERE m.category = @unauthorised)::int
-            FROM touched t
-            JOIN {VirtualSchoolDbContext.MarksTable} m
-              ON m.child_key = t.child_key AND m.date >= t.week_starting AND m.date < t.week_starting + 7
-            GROUP BY t.child_key, t.week_starting
-            ORDER BY t.child_key, t.week_starting
-            """, connection) { CommandTimeout = BulkCommandTimeoutSeconds };
-        command.Parameters.AddWithValue("notPossible", (short)AttendanceCategory.NotPossible);
-        command.Parameters.AddWithValue("authorised", (short)AttendanceCategory.AuthorisedAbsence);
-        command.Parameters.AddWithValue("unauthorised", (short)AttendanceCategory.UnauthorisedAbsence);
-
-        // One row per child-week, not per mark: ~550 children × the weeks in the feed.
-        var weeks = new List<WeekTotals>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            weeks.Add(new WeekTotals(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)));
-        }
-        return weeks;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(ct);
+        LogStored(received, merge.MarksChanged, weeks);
+        LogStages(received, merge.NewChildren, merge.ChildrenWithMarks, merge.Deduplicated, timer);
+        return (new AttendanceFeedAccepted(received, merge.MarksChanged, weeks), null);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attendance feed stored: {Rows} rows, {Changed} marks changed, {Weeks} child-weeks summarised")]
     private partial void LogStored(long rows, long changed, int weeks);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Attendance feed of {Rows} rows ({NewChildren} children new to their date range, {ChildrenWithMarks} with marks there, de-duplicated: {Deduplicated}): {Stages}")]
+    private partial void LogStages(long rows, int newChildren, int childrenWithMarks, bool deduplicated, FeedStageTimer stages);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Attendance feed rejected: {Rows} rows, {Invalid} invalid; nothing stored")]
     private partial void LogRejected(long rows, long invalid);

@@ -10,7 +10,10 @@ public static class AttendanceRowParser
     private static readonly DateOnly Earliest = new(2000, 1, 1);
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy"];
 
-    public static bool TryParse(in AttendanceFeedLine line, DateOnly today, List<AttendanceRowError> errors, out AttendanceRow row)
+    /// <param name="previousChildKey">The key of the line before, if known: a feed lists each child's marks together,
+    /// so reusing that string saves allocating one per line.</param>
+    public static bool TryParse(
+        in AttendanceFeedLine line, DateOnly today, List<AttendanceRowError> errors, out AttendanceRow row, string? previousChildKey = null)
     {
         row = default;
         if (line.FormatError is { } formatError)
@@ -60,7 +63,8 @@ public static class AttendanceRowParser
         {
             return false;
         }
-        row = new AttendanceRow(line.Row, key.ToString(), date, session, code, category);
+        var childKey = previousChildKey is not null && key.SequenceEqual(previousChildKey) ? previousChildKey : key.ToString();
+        row = new AttendanceRow(line.Row, childKey, date, session, code, category);
         return true;
     }
 }
