@@ -42,7 +42,7 @@ public sealed class IndicatorService(IndicatorCalculator calculator, ResultStore
         {
             ResultSource.Live => (await LiveAsync(computed, allPeriods, cancellationToken), false),
             ResultSource.Snapshot => (await SnapshotsAsync(plan, computed, allPeriods, cancellationToken), false),
-            _ => await StoredAsync(computed, allPeriods, cancellationToken),
+            _ => await StoredAsync(computed, allPeriods, periods, cancellationToken),
         };
 
         var raws = allPeriods.ToDictionary(p => p, p => wanted.ToDictionary(i => i.Id,
@@ -100,7 +100,8 @@ public sealed class IndicatorService(IndicatorCalculator calculator, ResultStore
     /// it: a read never waits for a national-scale recomputation.
     /// </summary>
     private async Task<(Dictionary<(string, ReportingPeriod), RawValue>, bool)> StoredAsync(
-        IReadOnlyList<IndicatorDefinition> computed, IReadOnlyList<ReportingPeriod> periods, CancellationToken cancellationToken)
+        IReadOnlyList<IndicatorDefinition> computed, IReadOnlyList<ReportingPeriod> periods, IReadOnlyList<ReportingPeriod> requested,
+        CancellationToken cancellationToken)
     {
         var measures = MeasuresOf(computed);
         var values = new Dictionary<(string, ReportingPeriod), RawValue>();
@@ -112,7 +113,8 @@ public sealed class IndicatorService(IndicatorCalculator calculator, ResultStore
         {
             cache.Advance(await store.VersionsAsync(cancellationToken));
         }
-        cache.MarkRead(periods);
+        cache.MarkRead(periods.Except(requested), asContext: true);
+        cache.MarkRead(requested);
 
         var found = new Dictionary<ResultKey, StoredResult>();
         var toLoad = new List<ResultKey>();

@@ -78,12 +78,16 @@ public sealed class ResultCache(TimeProvider clock)
     public void Remember(StoredResult result) =>
         results.AddOrUpdate(result.Key, result, (_, known) => known.Definition != result.Definition || known.Basis <= result.Basis ? result : known);
 
-    public void MarkRead(IEnumerable<ReportingPeriod> periods)
+    /// <summary>
+    /// Notes that periods were read. Periods read only as context (the one before, for the trend arrow) count as read a
+    /// second earlier, so the refresher brings the period on screen up to date first.
+    /// </summary>
+    public void MarkRead(IEnumerable<ReportingPeriod> periods, bool asContext = false)
     {
-        var now = clock.GetUtcNow();
+        var at = clock.GetUtcNow() - (asContext ? TimeSpan.FromSeconds(1) : TimeSpan.Zero);
         foreach (var period in periods)
         {
-            reads[period] = now;
+            reads[period] = at;
         }
     }
 
