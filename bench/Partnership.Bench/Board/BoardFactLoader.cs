@@ -31,7 +31,26 @@ public static class BoardFactLoader
 
     public sealed record Loaded(long Facts, long Assessments, double CopySeconds, double IndexSeconds);
 
+    /// <summary>
+    /// The board keeps working during the load: its refresher may hold a table the TRUNCATE needs while waiting for one
+    /// the TRUNCATE holds, and PostgreSQL then aborts one of the two. The load is one transaction, so it simply runs again.
+    /// </summary>
     public static async Task<Loaded> LoadAsync(string connectionString, int children, int seed)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LoadOnceAsync(connectionString, children, seed);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
+    }
+
+    private static async Task<Loaded> LoadOnceAsync(string connectionString, int children, int seed)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
