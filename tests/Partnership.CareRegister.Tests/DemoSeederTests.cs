@@ -15,14 +15,7 @@ public sealed class DemoSeederTests
     [Fact]
     public async Task The_demo_authority_uses_the_shared_demo_keys_and_is_seeded_only_once()
     {
-        var connectionString = await TestInfrastructure.CreateDatabaseAsync("careregister_demo");
-        await using var db = new CareRegisterDbContext(new DbContextOptionsBuilder<CareRegisterDbContext>().UseNpgsql(connectionString).Options);
-        await db.Database.MigrateAsync();
-        var seeder = new CareRegisterDemoSeeder(TimeProvider.System,
-            new Ssda903Importer(TimeProvider.System, NullLogger<Ssda903Importer>.Instance), NullLogger<CareRegisterDemoSeeder>.Instance);
-
-        await seeder.SeedAsync(db, CancellationToken.None);
-        await seeder.SeedAsync(db, CancellationToken.None);
+        await using var db = await SeededTwiceAsync("careregister_demo");
 
         Assert.Equal(890, await db.Children.CountAsync());
         foreach (var key in new[] { "DEMO-0001", "DEMO-0550", "DEMO-L001", "DEMO-L250", "DEMO-P001", "DEMO-P090" })
@@ -69,14 +62,7 @@ public sealed class DemoSeederTests
     [Fact]
     public async Task The_demo_also_imports_a_generated_ssda903_return_for_the_last_complete_year_once()
     {
-        var connectionString = await TestInfrastructure.CreateDatabaseAsync("careregister_demo_return");
-        await using var db = new CareRegisterDbContext(new DbContextOptionsBuilder<CareRegisterDbContext>().UseNpgsql(connectionString).Options);
-        await db.Database.MigrateAsync();
-        var seeder = new CareRegisterDemoSeeder(TimeProvider.System,
-            new Ssda903Importer(TimeProvider.System, NullLogger<Ssda903Importer>.Instance), NullLogger<CareRegisterDemoSeeder>.Instance);
-
-        await seeder.SeedAsync(db, CancellationToken.None);
-        await seeder.SeedAsync(db, CancellationToken.None);
+        await using var db = await SeededTwiceAsync("careregister_demo_return");
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var import = Assert.Single(await db.Imports.ToListAsync());
@@ -84,6 +70,19 @@ public sealed class DemoSeederTests
         Assert.InRange(import.Children, 550, 900); // children in care and the care leavers of the OC3 file
         Assert.True(import.Oc2Records > 0, "the return's OC2 rows feed the convictions indicator");
         Assert.NotEmpty(await EventsAsync(db, "Ssda903Oc2OutcomeImported"));
+    }
+
+    /// <summary>A fresh database seeded twice: the second run must find the first's data and add nothing.</summary>
+    private static async Task<CareRegisterDbContext> SeededTwiceAsync(string database)
+    {
+        var connectionString = await TestInfrastructure.CreateDatabaseAsync(database);
+        var db = new CareRegisterDbContext(new DbContextOptionsBuilder<CareRegisterDbContext>().UseNpgsql(connectionString).Options);
+        await db.Database.MigrateAsync();
+        var seeder = new CareRegisterDemoSeeder(TimeProvider.System,
+            new Ssda903Importer(TimeProvider.System, NullLogger<Ssda903Importer>.Instance), NullLogger<CareRegisterDemoSeeder>.Instance);
+        await seeder.SeedAsync(db, CancellationToken.None);
+        await seeder.SeedAsync(db, CancellationToken.None);
+        return db;
     }
 
     private static async Task<List<JsonElement>> EventsAsync(CareRegisterDbContext db, string type) =>
