@@ -69,6 +69,8 @@ start_rabbitmq() {
     nohup /usr/lib/rabbitmq/bin/rabbitmq-server > "$rs/log/stdout.log" 2>&1 &
   fi
   wait_for_port 127.0.0.1 "$amqp_port" 90
+  # Tests create vhosts and users through the management API, which may open after the AMQP listener.
+  wait_for_port 127.0.0.1 "$((amqp_port + 1))" 60
 }
 
 print_env() {

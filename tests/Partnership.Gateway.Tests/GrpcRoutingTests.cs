@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Partnership.Gateway.Tests.Infrastructure;
 using Partnership.ServiceDefaults.Auth;
+using Partnership.Testing;
 
 namespace Partnership.Gateway.Tests;
 
@@ -17,19 +18,19 @@ public sealed class GrpcRoutingTests(Platform platform, GrpcRoutingTests.Gateway
 
     public sealed class Gateway : GatewayFactory
     {
-        public Gateway(Platform platform) : this(platform, EchoServices.FreePort(), EchoServices.FreePort())
+        public Gateway(Platform platform) : this(platform, LoopbackPorts.Reserve(2))
         {
         }
 
-        private Gateway(Platform platform, int httpPort, int grpcPort)
+        private Gateway(Platform platform, int[] ports)
             : base(platform, new Dictionary<string, string?>
             {
-                ["urls"] = $"http://127.0.0.1:{httpPort}",
-                ["Gateway:GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["urls"] = $"http://127.0.0.1:{ports[0]}",
+                ["Gateway:GrpcPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
             })
         {
-            HttpPort = httpPort;
-            GrpcPort = grpcPort;
+            HttpPort = ports[0];
+            GrpcPort = ports[1];
         }
 
         public int HttpPort { get; }

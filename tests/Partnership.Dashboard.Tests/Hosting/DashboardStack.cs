@@ -33,9 +33,8 @@ public sealed class DashboardStack : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var identityPort = Loopback.FreePort();
-        var boardPort = Loopback.FreePort();
-        var dashboardPort = Loopback.FreePort();
+        var ports = LoopbackPorts.Reserve(3);
+        var (identityPort, boardPort, dashboardPort) = (ports[0], ports[1], ports[2]);
         var issuer = Loopback.AddressOf(identityPort).ToString().TrimEnd('/');
         var dashboard = Loopback.AddressOf(dashboardPort).ToString().TrimEnd('/') + PathBase;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Npgsql;
 using Partnership.Faults.Tests.Accounting;
 using Partnership.Faults.Tests.Broker;
+using Partnership.Testing;
 
 namespace Partnership.Faults.Tests.Rig;
 
@@ -47,7 +48,8 @@ public sealed class FaultRig : IAsyncLifetime
         Ledger = new Ledger(healthDb, boardDb);
 
         var logs = Path.Combine(Root, "artifacts", "faults-logs");
-        var identityPort = FreePort();
+        var ports = LoopbackPorts.Reserve(3);
+        var identityPort = ports[0];
         var issuer = $"http://127.0.0.1:{identityPort}";
         Identity = new ServiceProcess("identity", BuildOutput("services/Identity", "Partnership.Identity"), identityPort, new Dictionary<string, string>
         {
@@ -59,9 +61,9 @@ public sealed class FaultRig : IAsyncLifetime
         }, logs);
         await Identity.StartAsync();
 
-        Health = new ServiceProcess("health", BuildOutput("services/Health", "Partnership.Health"), FreePort(),
+        Health = new ServiceProcess("health", BuildOutput("services/Health", "Partnership.Health"), ports[1],
             ServiceEnvironment(issuer, "healthdb", healthDb, "health"), logs);
-        Board = new ServiceProcess("board", BuildOutput("services/Board", "Partnership.Board"), FreePort(),
+        Board = new ServiceProcess("board", BuildOutput("services/Board", "Partnership.Board"), ports[2],
             ServiceEnvironment(issuer, "boarddb", boardDb, BoardServiceName), logs, InboxDuplicateLogText);
         await Task.WhenAll(Health.StartAsync(), Board.StartAsync());
         await Ledger.InstallApplicationAuditAsync();
@@ -169,13 +171,6 @@ public sealed class FaultRig : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(Infrastructure.Postgres) { Database = name }.ConnectionString;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Configuration() =>

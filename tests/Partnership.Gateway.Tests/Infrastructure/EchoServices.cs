@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Partnership.Testing;
 
 namespace Partnership.Gateway.Tests.Infrastructure;
 
@@ -34,15 +34,17 @@ public sealed class EchoServices : IAsyncDisposable
     /// <param name="grpcServices">Services that also get an HTTP/2-only (h2c) port, as the sharing service has for gRPC.</param>
     public async Task StartAsync(IEnumerable<string> services, IEnumerable<string>? grpcServices = null)
     {
-        foreach (var service in services)
+        var grpc = (grpcServices ?? []).ToList();
+        var names = services.Concat(grpc.Select(s => s + GrpcSuffix)).ToList();
+        // Keyed by port: two services handed one port would leave the first out of discovery (CI saw "missing:80").
+        var ports = LoopbackPorts.Reserve(names.Count);
+        for (var i = 0; i < names.Count; i++)
         {
-            _serviceByPort[FreePort()] = service;
-        }
-        foreach (var service in grpcServices ?? [])
-        {
-            var port = FreePort();
-            _serviceByPort[port] = service + GrpcSuffix;
-            _http2Ports.Add(port);
+            _serviceByPort.Add(ports[i], names[i]);
+            if (names[i].EndsWith(GrpcSuffix, StringComparison.Ordinal))
+            {
+                _http2Ports.Add(ports[i]);
+            }
         }
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -84,13 +86,6 @@ public sealed class EchoServices : IAsyncDisposable
     }
 
     public bool SawPath(string pathFragment) => Arrived.Any(p => p.Contains(pathFragment, StringComparison.Ordinal));
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

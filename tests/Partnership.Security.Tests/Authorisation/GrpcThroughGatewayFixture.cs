@@ -24,8 +24,8 @@ public sealed class GrpcThroughGatewayFixture : IAsyncLifetime
         Identity = await IdentityHost.StartAsync();
         Callers = await AuthorisationFixture.CallersAsync(Identity);
 
-        var sharingHttp = FreePort.Next();
-        var sharingGrpc = FreePort.Next();
+        var ports = LoopbackPorts.Reserve(2);
+        var (sharingHttp, sharingGrpc) = (ports[0], ports[1]);
         _sharing = new ServiceUnderTest<SharingDbContext>(Identity, "sharingdb", await TestInfrastructure.CreateDatabaseAsync("sharingdb"),
             new Dictionary<string, string>
             {

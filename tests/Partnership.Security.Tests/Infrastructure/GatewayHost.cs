@@ -20,8 +20,8 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayOptions>
     {
         _identity = identity;
         _discovery = discovery;
-        HttpPort = FreePort.Next();
-        GrpcPort = FreePort.Next();
+        var ports = LoopbackPorts.Reserve(2);
+        (HttpPort, GrpcPort) = (ports[0], ports[1]);
         // No fixed port here: the gateway binds its own URL and its gRPC port, as under the AppHost.
         UseKestrel();
     }
