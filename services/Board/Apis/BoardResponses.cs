@@ -49,4 +49,8 @@ public sealed record IndicatorDetail(
     IndicatorResult Current,
     IReadOnlyList<IndicatorResult> Quarters,
     IReadOnlyList<IndicatorResult> Years,
-    DateTimeOffset? AsAt);
+    DateTimeOffset? AsAt)
+{
+    /// <summary>True when a result was served while a newer fact change was still being applied to it.</summary>
+    public bool Pending { get; init; }
+}

@@ -40,6 +40,7 @@ public static class IndicatorsApi
         {
             return UnknownPlan(plan);
         }
+        // Both parsed (no short circuit), so one answer lists every field error.
         if (!PeriodQuery.TryParse(year, quarter, clock, out var period, out var errors) | !SourceQuery.TryParse(source, errors, out var from))
         {
             return TypedResults.ValidationProblem(errors);
@@ -81,12 +82,12 @@ public static class IndicatorsApi
         var quarters = Back(lastQuarter, TrendLength);
         var years = Back(new ReportingPeriod(period.FinancialYear, null), TrendLength);
         var periods = quarters.Concat(years).Append(period).Distinct().ToList();
-        var (results, _) = await indicators.ResultsAsync(planDefinition, [indicator], periods, from, ct);
+        var (results, pending) = await indicators.ResultsAsync(planDefinition, [indicator], periods, from, ct);
         IndicatorResult At(ReportingPeriod p) => results.First(r => r.Period.Label == p.Label);
 
         var current = At(period);
         var body = new IndicatorDetail(planDefinition.Id, IndicatorSummary.From(indicator), current,
-            quarters.Select(At).ToList(), years.Select(At).ToList(), current.AsAt);
+            quarters.Select(At).ToList(), years.Select(At).ToList(), current.AsAt) { Pending = pending };
         return ExportFormat.Respond(request, format, body,
             b => ResultsCsv(planDefinition, [.. b.Quarters, .. b.Years]), $"board-indicator-{Slug(indicator.Id)}.csv");
     }

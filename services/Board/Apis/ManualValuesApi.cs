@@ -4,6 +4,7 @@ using Partnership.Board.Catalogue;
 using Partnership.Board.Data;
 using Partnership.Board.Domain;
 using Partnership.Board.Indicators;
+using Partnership.Board.Snapshots;
 using Partnership.ServiceDefaults.Auth;
 using Partnership.ServiceDefaults.Validation;
 
@@ -25,7 +26,7 @@ public static partial class ManualValuesApi
     }
 
     private static async Task<IResult> Enter(
-        string id, ManualValueRequest request, ClaimsPrincipal user, PlanCatalogue catalogue, BoardDbContext db, TimeProvider clock,
+        string id, ManualValueRequest request, ClaimsPrincipal user, PlanCatalogue catalogue, BoardDbContext db, ResultCache results, TimeProvider clock,
         ILoggerFactory loggers, CancellationToken ct, string? plan = null)
     {
         if (catalogue.Find(plan) is not { } planDefinition || planDefinition.Indicator(id) is not { } indicator)
@@ -66,6 +67,9 @@ public static partial class ManualValuesApi
         };
         db.ManualValues.Add(entry);
         await db.SaveChangesAsync(ct);
+        // Read as entered: no answer published before this entry may be served after it (other instances learn of it
+        // through the change trigger on manual_values).
+        results.ManualValuesChanged();
         LogEntered(loggers.CreateLogger("Partnership.Board.ManualValues"), planDefinition.Id, indicator.Id, entry.Id, entry.EnteredBy);
         return TypedResults.Created($"/api/board/indicators/{indicator.Id}/manual-values?plan={planDefinition.Id}", ToResponse(entry));
     }

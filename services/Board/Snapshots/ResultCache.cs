@@ -29,8 +29,40 @@ public sealed class ResultCache(TimeProvider clock)
     private readonly SemaphoreSlim wake = new(0, 1);
     private readonly Lock versionsLock = new();
     private ImmutableDictionary<string, long> versions = ImmutableDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Generation, IndicatorResults Results)> published = new(StringComparer.Ordinal);
+    private long generation;
 
     public bool VersionsLoaded { get; private set; }
+
+    /// <summary>Moves on whenever anything a published answer is made of may have changed: a version, a result, a manual value.</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
+    /// <summary>A manual value was entered (here, or elsewhere and now claimed): published answers are out of date.</summary>
+    public void ManualValuesChanged() => Interlocked.Increment(ref generation);
+
+    /// <summary>A published answer, if nothing it was made of has changed since.</summary>
+    public bool TryGetPublished(string key, out IndicatorResults results)
+    {
+        if (published.TryGetValue(key, out var entry) && entry.Generation == Generation)
+        {
+            results = entry.Results;
+            return true;
+        }
+        results = null!;
+        return false;
+    }
+
+    /// <summary>Keeps a published answer made at <paramref name="madeAt"/>; one made before a change is never returned.</summary>
+    public void Publish(string key, long madeAt, IndicatorResults results)
+    {
+        if (published.Count >= MaxPublished)
+        {
+            published.Clear();
+        }
+        published[key] = (madeAt, results);
+    }
+
+    private const int MaxPublished = 2000;
 
     /// <summary>Takes newer versions; versions only grow, so the order in which callers report them does not matter.</summary>
     public void Advance(IEnumerable<KeyValuePair<string, long>> changed)
@@ -45,7 +77,11 @@ public sealed class ResultCache(TimeProvider clock)
                     next = next.SetItem(kind, version);
                 }
             }
-            versions = next;
+            if (!ReferenceEquals(next, versions))
+            {
+                versions = next;
+                Interlocked.Increment(ref generation);
+            }
             VersionsLoaded = true;
         }
     }
@@ -75,8 +111,14 @@ public sealed class ResultCache(TimeProvider clock)
     public bool TryGet(ResultKey key, out StoredResult result) => results.TryGetValue(key, out result!);
 
     /// <summary>Keeps the result computed from the newer snapshot (a slow, older computation must not win).</summary>
-    public void Remember(StoredResult result) =>
-        results.AddOrUpdate(result.Key, result, (_, known) => known.Definition != result.Definition || known.Basis <= result.Basis ? result : known);
+    public void Remember(StoredResult result)
+    {
+        var kept = results.AddOrUpdate(result.Key, result, (_, known) => known.Definition != result.Definition || known.Basis <= result.Basis ? result : known);
+        if (ReferenceEquals(kept, result))
+        {
+            Interlocked.Increment(ref generation);
+        }
+    }
 
     /// <summary>
     /// Notes that periods were read. Periods read only as context (the one before, for the trend arrow) count as read a

@@ -1,8 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partnership.Board.Data;
+using Partnership.Board.Domain;
 using Partnership.Board.Indicators;
 using Partnership.Board.Indicators.Measures;
 using Partnership.Board.Tests.Api;
@@ -140,6 +142,33 @@ public sealed class StoredResultsTests(StoredResultsFixture fixture) : IClassFix
         var stored = await fixture.Host.WithDbAsync(db => db.MeasureResults.SingleAsync(r => r.MeasureId == measure.Id && r.FinancialYear == 2012 && r.Quarter == 1));
         Assert.Equal(MeasureInputs.Of(measure).Definition, stored.Definition);
         Assert.Equal(0, stored.Numerator);
+    }
+
+    [Fact]
+    public async Task A_manual_value_is_read_as_entered_even_after_the_overview_was_served()
+    {
+        using var http = await fixture.Host.ReaderAsync();
+        using var member = await fixture.Host.BoardMemberAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null(Json.Value(Json.Indicator(await Json.ReadAsync(await http.GetAsync("/api/board/indicators?year=2014")), "1.3")));
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await member.PostAsJsonAsync("/api/board/indicators/1.3/manual-values", new { year = 2014, value = 9, source = "CiCC minutes" })).StatusCode);
+        Assert.Equal(9m, Json.Value(Json.Indicator(await Json.ReadAsync(await http.GetAsync("/api/board/indicators?year=2014")), "1.3")));
+
+        // An entry written by another board instance (here: straight into the table) reaches this one through the change trigger.
+        await fixture.Host.WithDbAsync(async db =>
+        {
+            db.ManualValues.Add(new ManualValue
+            {
+                PlanId = "strategy-2016-17", IndicatorId = "1.3", FinancialYear = 2014, Quarter = 0, Value = 11, Source = "CiCC minutes (corrected)",
+                EnteredBy = "another instance", EnteredAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        await Eventually.WaitForAsync(
+            async () => Json.Value(Json.Indicator(await Json.ReadAsync(await http.GetAsync("/api/board/indicators?year=2014")), "1.3")), v => v == 11m, Refresh);
     }
 
     [Fact]
