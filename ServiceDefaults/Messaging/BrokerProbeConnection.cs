@@ -11,7 +11,8 @@ namespace Partnership.ServiceDefaults.Messaging;
 /// </summary>
 public sealed class BrokerProbeConnection(RabbitMqEndpoint endpoint, string serviceName) : IAsyncDisposable
 {
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
+    /// <summary>Generous for a loaded machine; a stopped broker or one behind a proxy with nothing behind it fails at once anyway.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -51,6 +51,7 @@ public static class MessagingExtensions
 
         // Readiness must fail while the broker is down; MassTransit's bus check alone does not (see the check's remarks).
         builder.Services.AddSingleton(new BrokerProbeConnection(endpoint, serviceName));
+        builder.Services.AddHostedService<BrokerProbeWarmup>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(BrokerConnectionHealthCheck.Name,
             sp => new BrokerConnectionHealthCheck(sp.GetRequiredService<BrokerProbeConnection>()), failureStatus: null, tags: null));
 
