@@ -62,8 +62,9 @@ public sealed class BoardDbContext(DbContextOptions<BoardDbContext> options) : D
             // Cohort look-ups: a child's latest fact of a kind at a date. The included columns are the ones the cohorts
             // read from that fact (legal status, placement, provider, distance, age, flags), so each of the tens of
             // thousands of look-ups per period is answered from the index.
+            // occurred_at and key break ties between two facts of one day, so they are read from the index too.
             f.HasIndex(x => new { x.Kind, x.Child, x.On }).HasDatabaseName("ix_child_facts_kind_child_on")
-                .IncludeProperties(x => new { x.Code, x.Code2, x.Flag, x.Number, x.Number2 });
+                .IncludeProperties(x => new { x.Code, x.Code2, x.Flag, x.Number, x.Number2, x.OccurredAt, x.Key });
             // Facts of a kind that share a code (a CAMHS referral's stages): without it each look-up scans the table.
             f.HasIndex(x => new { x.Kind, x.Code }).HasDatabaseName("ix_child_facts_kind_code")
                 .IncludeProperties(x => x.Number).HasFilter("code IS NOT NULL");

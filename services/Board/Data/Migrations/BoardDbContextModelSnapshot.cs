@@ -209,7 +209,7 @@ namespace Partnership.Board.Data.Migrations
                     b.HasIndex("Kind", "Child", "On")
                         .HasDatabaseName("ix_child_facts_kind_child_on");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "Child", "On"), new[] { "Code", "Code2", "Flag", "Number", "Number2" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "Child", "On"), new[] { "Code", "Code2", "Flag", "Number", "Number2", "OccurredAt", "Key" });
 
                     b.ToTable("child_facts", (string)null);
                 });

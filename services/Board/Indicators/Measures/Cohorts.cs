@@ -16,12 +16,12 @@ public static class Cohorts
             SELECT e.child, e.on_date AS entered_on, e.number2 + ((@to - e.on_date) / 365) AS age_now
             FROM (SELECT DISTINCT ON (child) child, on_date, code, number2
                   FROM child_facts WHERE kind = 'CareEntered' AND on_date <= @to
-                  ORDER BY child, on_date DESC) e
+                  ORDER BY child, on_date DESC, occurred_at DESC, key DESC) e
             WHERE NOT EXISTS (SELECT 1 FROM child_facts c
                               WHERE c.kind = 'CareCeased' AND c.child = e.child AND c.on_date >= e.on_date AND c.on_date <= @to)
               AND COALESCE((SELECT l.code FROM child_facts l
                             WHERE l.kind = 'LegalStatusChanged' AND l.child = e.child AND l.on_date >= e.on_date AND l.on_date <= @to
-                            ORDER BY l.on_date DESC LIMIT 1), e.code) NOT IN ('V3', 'V4')
+                            ORDER BY l.on_date DESC, l.occurred_at DESC, l.key DESC LIMIT 1), e.code) NOT IN ('V3', 'V4')
         )
         """;
 
@@ -37,7 +37,7 @@ public static class Cohorts
             CROSS JOIN LATERAL (SELECT x.code2, x.number, x.flag FROM child_facts x
                                 WHERE x.kind IN ('CareEntered', 'PlacementChanged') AND x.child = la.child
                                   AND x.on_date >= la.entered_on AND x.on_date <= @to
-                                ORDER BY x.on_date DESC, x.kind DESC LIMIT 1) cp
+                                ORDER BY x.on_date DESC, x.kind DESC, x.occurred_at DESC, x.key DESC LIMIT 1) cp
         )
         """;
 

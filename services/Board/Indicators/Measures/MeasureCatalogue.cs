@@ -10,6 +10,13 @@ public static class MeasureCatalogue
 {
     private const string InPeriod = "on_date BETWEEN @from AND @to";
 
+    /// <summary>
+    /// Tie-breaker after <c>on_date DESC</c> wherever a measure takes a child's latest fact: two facts of one kind on one
+    /// day (a correction recorded the same day) must resolve the same way in every run and every rebuild, not by row order.
+    /// </summary>
+    private static string Latest(string alias = "") =>
+        alias.Length == 0 ? "occurred_at DESC, key DESC" : $"{alias}.occurred_at DESC, {alias}.key DESC";
+
     private static Measure Pct(string id, string sql) => new(id, MeasureShape.Percentage, sql);
     private static Measure Count(string id, string sql) => new(id, MeasureShape.Count, sql);
     private static Measure Avg(string id, string sql) => new(id, MeasureShape.AverageDays, sql);
@@ -28,12 +35,12 @@ public static class MeasureCatalogue
         $"EXISTS (SELECT 1 FROM child_facts x WHERE x.kind = '{kind}' AND x.child = {child} AND {dateWindow} {extra})";
 
     private static string LatestFlag(string kind, string child) =>
-        $"(SELECT x.flag FROM child_facts x WHERE x.kind = '{kind}' AND x.child = {child} AND x.on_date <= @to ORDER BY x.on_date DESC LIMIT 1) IS TRUE";
+        $"(SELECT x.flag FROM child_facts x WHERE x.kind = '{kind}' AND x.child = {child} AND x.on_date <= @to ORDER BY x.on_date DESC, {Latest("x")} LIMIT 1) IS TRUE";
 
     /// <summary>The latest record of a care leaver in the period, for those aged 17 to 21 (the OC3 ages).</summary>
     private static string LatestCareLeaverShare(string kind) => $"""
         SELECT count(*) FILTER (WHERE flag) AS "Numerator", count(*) AS "Denominator"
-        FROM (SELECT DISTINCT ON (child) flag, number2 FROM child_facts WHERE kind = '{kind}' AND {InPeriod} ORDER BY child, on_date DESC) latest
+        FROM (SELECT DISTINCT ON (child) flag, number2 FROM child_facts WHERE kind = '{kind}' AND {InPeriod} ORDER BY child, on_date DESC, {Latest()}) latest
         WHERE number2 BETWEEN 17 AND 21
         """;
 
@@ -95,14 +102,14 @@ public static class MeasureCatalogue
                             OR (p.other_date > {SixMonthsBefore} AND p.other_date <= @to)))) AS "Numerator",
                    count(*) AS "Denominator"
             FROM (SELECT DISTINCT ON (child) child, number FROM child_facts WHERE kind = 'BecameCareLeaver' AND on_date <= @to
-                  ORDER BY child, on_date DESC) l
+                  ORDER BY child, on_date DESC, {Latest()}) l
             WHERE l.number IN (1, 2, 3)
             """),
         Pct("living-skills", LookedAfterShare(Exists("LivingSkills", "la.child", "x.on_date <= @to"))),
         Pct("suitable-accommodation", LatestCareLeaverShare("CareLeaverAccommodation")),
-        Count("staying-put", """
+        Count("staying-put", $"""
             SELECT count(*) FILTER (WHERE flag) AS "Numerator", NULL::bigint AS "Denominator"
-            FROM (SELECT DISTINCT ON (child) flag FROM child_facts WHERE kind = 'StayingPut' AND on_date <= @to ORDER BY child, on_date DESC) latest
+            FROM (SELECT DISTINCT ON (child) flag FROM child_facts WHERE kind = 'StayingPut' AND on_date <= @to ORDER BY child, on_date DESC, {Latest()}) latest
             """),
 
         // SP4: OC2 CONVICTED is the DfE measure for children aged 10+ in the 12-month cohort, counted from the year's current import.
