@@ -29,8 +29,9 @@ internal sealed record PlatformOptions(
             : Path.Combine(repoRoot, ".state", "apphost");
         // 0 means "let Aspire pick", which tests use; 5080 is what the README's curl lines assume.
         var gatewayPort = section.GetValue("GatewayPort", 5080);
-        // Away from the Erlang default (4369, used by a system RabbitMQ) and from scripts/infra.sh (54369).
-        var epmdPort = section.GetValue("EpmdPort", 44369);
+        // Away from the Erlang default (4369, used by a system RabbitMQ), from scripts/infra.sh (24369) and below the
+        // kernel's ephemeral range (32768+), where any outgoing connection could already hold it.
+        var epmdPort = section.GetValue("EpmdPort", 24371);
 
         return new PlatformOptions(
             UseContainers: section.GetValue("UseContainers", false),

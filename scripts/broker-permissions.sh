@@ -4,7 +4,7 @@
 #
 # Usage: scripts/broker-permissions.sh [--vhost NAME] [--services "health board ..."]
 # Environment:
-#   RABBITMQ_MANAGEMENT_URL   default http://127.0.0.1:35673 (scripts/infra.sh's broker: AMQP 35672, management +1)
+#   RABBITMQ_MANAGEMENT_URL   default http://127.0.0.1:25673 (scripts/infra.sh's broker: AMQP 25672, management +1)
 #   RABBITMQ_ADMIN_USER/PASSWORD   an administrator of the broker; default guest/guest (loopback only)
 #   BROKER_PASSWORD_<SERVICE>      the service's password (SERVICE upper-case, '-' as '_', e.g. BROKER_PASSWORD_CARE_REGISTER);
 #                                  when unset a random one is generated. Production reads these from the vault.
@@ -19,7 +19,7 @@
 # consume, get and bind source need read.
 set -euo pipefail
 
-api="${RABBITMQ_MANAGEMENT_URL:-http://127.0.0.1:35673}"
+api="${RABBITMQ_MANAGEMENT_URL:-http://127.0.0.1:25673}"
 admin_user="${RABBITMQ_ADMIN_USER:-guest}"
 admin_password="${RABBITMQ_ADMIN_PASSWORD:-guest}"
 vhost="/"

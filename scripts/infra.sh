@@ -7,9 +7,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 state="${PARTNERSHIP_INFRA_STATE:-$root/.state/test-infra}"
-pg_port="${PARTNERSHIP_TEST_PG_PORT:-55432}"
-amqp_port="${PARTNERSHIP_TEST_AMQP_PORT:-35672}"
-epmd_port="${PARTNERSHIP_TEST_EPMD_PORT:-54369}"
+pg_port="${PARTNERSHIP_TEST_PG_PORT:-25432}"
+amqp_port="${PARTNERSHIP_TEST_AMQP_PORT:-25672}"
+epmd_port="${PARTNERSHIP_TEST_EPMD_PORT:-24369}"
 pg_password="dev-postgres"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
 
@@ -73,6 +73,15 @@ start_rabbitmq() {
   wait_for_port 127.0.0.1 "$((amqp_port + 1))" 60
 }
 
+# The node is found by its home directory on the command line: rabbitmq-server writes no pid file here, and a name
+# match would also hit other engineers' brokers (the AppHost's, a bench's, the faults suite's).
+stop_rabbitmq() {
+  local home="-home $state/rabbitmq "
+  pkill -TERM -f -- "$home" 2>/dev/null || return 0
+  for _ in $(seq 1 60); do pgrep -f -- "$home" >/dev/null || return 0; sleep 0.5; done
+  pkill -KILL -f -- "$home" 2>/dev/null || true
+}
+
 print_env() {
   echo "export PARTNERSHIP_TEST_PG='Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password'"
   echo "export PARTNERSHIP_TEST_AMQP='amqp://guest:guest@127.0.0.1:$amqp_port/'"
@@ -82,8 +91,9 @@ case "${1:-start}" in
   start) ensure_packages; start_postgres; start_rabbitmq; print_env ;;
   stop)
     [ -n "$pg_bin" ] && as_nobody "$pg_bin/pg_ctl" -D "$state/pg" -m fast stop >/dev/null 2>&1 || true
-    [ -f "$state/rabbitmq/rabbit.pid" ] && kill "$(cat "$state/rabbitmq/rabbit.pid")" 2>/dev/null || true
+    stop_rabbitmq
     ERL_EPMD_PORT="$epmd_port" epmd -kill >/dev/null 2>&1 || true ;;
+  stop-rabbitmq) stop_rabbitmq ;;
   env) print_env ;;
-  *) echo "usage: $0 start|stop|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|stop-rabbitmq|env" >&2; exit 2 ;;
 esac

@@ -36,7 +36,7 @@ public sealed class PartnershipAppFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         var stateDirectory = Environment.GetEnvironmentVariable("PARTNERSHIP_APPHOST_TEST_STATE")
             ?? Path.Combine(RepositoryRoot(), ".state", "apphost-test");
-        var epmdPort = int.TryParse(Environment.GetEnvironmentVariable("PARTNERSHIP_APPHOST_TEST_EPMD_PORT"), out var p) ? p : 44379;
+        var epmdPort = int.TryParse(Environment.GetEnvironmentVariable("PARTNERSHIP_APPHOST_TEST_EPMD_PORT"), out var p) ? p : 24379;
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Partnership_AppHost>(
             [

@@ -6,9 +6,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 export PARTNERSHIP_INFRA_STATE="${PARTNERSHIP_FAULTS_INFRA_STATE:-$root/.state/faults-infra}"
-export PARTNERSHIP_TEST_PG_PORT="${PARTNERSHIP_FAULTS_PG_PORT:-55532}"
-export PARTNERSHIP_TEST_AMQP_PORT="${PARTNERSHIP_FAULTS_AMQP_PORT:-35772}"
-export PARTNERSHIP_TEST_EPMD_PORT="${PARTNERSHIP_FAULTS_EPMD_PORT:-54469}"
+export PARTNERSHIP_TEST_PG_PORT="${PARTNERSHIP_FAULTS_PG_PORT:-25532}"
+export PARTNERSHIP_TEST_AMQP_PORT="${PARTNERSHIP_FAULTS_AMQP_PORT:-25772}"
+export PARTNERSHIP_TEST_EPMD_PORT="${PARTNERSHIP_FAULTS_EPMD_PORT:-24469}"
 infra="$root/scripts/infra.sh"
 state="$PARTNERSHIP_INFRA_STATE"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
@@ -30,13 +30,7 @@ stop_pg() {
 }
 
 stop_rabbit() {
-  local pidfile="$state/rabbitmq/rabbit.pid"
-  if [ -f "$pidfile" ]; then
-    local pid; pid="$(cat "$pidfile")"
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    if kill -0 "$pid" 2>/dev/null; then echo "rabbitmq $pid did not stop in 30 s" >&2; return 1; fi
-  fi
+  "$infra" stop-rabbitmq
   wait_closed "$PARTNERSHIP_TEST_AMQP_PORT" 30
 }
 

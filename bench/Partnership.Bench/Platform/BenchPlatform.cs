@@ -35,7 +35,7 @@ public sealed class BenchPlatform : IAsyncDisposable
         using var cancel = new CancellationTokenSource(timeout);
         var runMarker = Guid.NewGuid().ToString("N");
         // RabbitMQ's Erlang ports are fixed; BENCH_EPMD_PORT moves them so two benches (two worktrees) can run at once.
-        var epmd = int.TryParse(Environment.GetEnvironmentVariable("BENCH_EPMD_PORT"), out var port) ? port : 44389;
+        var epmd = int.TryParse(Environment.GetEnvironmentVariable("BENCH_EPMD_PORT"), out var port) ? port : 24389;
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Partnership_AppHost>(
             [
                 $"Partnership:StateDirectory={Path.Combine(repositoryRoot, ".state", "apphost-bench")}",
