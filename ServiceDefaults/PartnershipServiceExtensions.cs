@@ -25,16 +25,22 @@ public static class PartnershipServiceExtensions
     /// OpenAPI document.
     /// Returns the authorization builder so a service can add its agency policies.
     /// </summary>
+    /// <param name="publishesEvents">False for a service that only consumes (the board): no outbox dispatcher polls its
+    /// empty outbox.</param>
     public static AuthorizationBuilder AddPartnershipService<TDbContext>(
         this WebApplicationBuilder builder,
         PartnershipApis.Api api,
         string connectionName,
-        Action<IBusRegistrationConfigurator>? consumers = null)
+        Action<IBusRegistrationConfigurator>? consumers = null,
+        bool publishesEvents = true)
         where TDbContext : DbContext
     {
         builder.AddServiceDefaults();
         builder.AddPartnershipDbContext<TDbContext>(connectionName);
-        builder.AddOutboxDispatcher<TDbContext>();
+        if (publishesEvents)
+        {
+            builder.AddOutboxDispatcher<TDbContext>();
+        }
         builder.AddRetention<TDbContext>(OutboxInboxRetention.Policies);
         builder.AddPartnershipMessaging(consumers);
         builder.AddPartnershipAuthentication(api.Audience);

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
 using MassTransit;
 using Partnership.Board.Apis;
 using Partnership.Board.Catalogue;
@@ -10,20 +9,15 @@ using Partnership.Board.Pseudonymisation;
 using Partnership.Board.Snapshots;
 using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
-using Partnership.ServiceDefaults.Messaging;
 using Partnership.ServiceDefaults.Persistence;
 using Partnership.ServiceDefaults.Retention;
 using Partnership.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddPartnershipDbContext<BoardDbContext>("boarddb");
-builder.AddRetention<BoardDbContext>([.. OutboxInboxRetention.Policies, .. BoardRetention.Policies]);
-builder.AddPartnershipMessaging(bus => bus.AddConsumers(typeof(HealthAssessmentCompletedConsumer).Assembly));
-builder.AddPartnershipAuthentication(PartnershipApis.Board.Audience);
-builder.Services.AddAuthorizationBuilder().AddScopePolicies([.. PartnershipApis.Board.Scopes]);
-builder.Services.AddValidatorsFromAssemblyContaining<HealthAssessmentCompletedConsumer>();
+builder.AddPartnershipService<BoardDbContext>(PartnershipApis.Board, "boarddb",
+    bus => bus.AddConsumers(typeof(HealthAssessmentCompletedConsumer).Assembly), publishesEvents: false);
+builder.AddRetention<BoardDbContext>(BoardRetention.Policies);
 var pseudonymKey = DevelopmentSecrets.Resolve(
     builder.Configuration, builder.Environment, PseudonymisationOptions.ConfigurationKey, PseudonymisationOptions.DevelopmentKey);
 builder.Services.AddOptions<PseudonymisationOptions>().Configure(options => options.Key = pseudonymKey);
@@ -35,7 +29,6 @@ builder.Services.AddScoped<SnapshotRebuilder>();
 builder.Services.AddStoredResults();
 // Enums travel as their names (RAG status, polarity, trend), which is what the dashboard and CSV users read.
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddOpenApi();
 
 var app = builder.Build();
 

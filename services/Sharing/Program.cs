@@ -10,9 +10,7 @@ using Partnership.Sharing.Hosting;
 using Partnership.Sharing.Routing;
 using Partnership.ServiceDefaults;
 using Partnership.ServiceDefaults.Auth;
-using Partnership.ServiceDefaults.Messaging;
 using Partnership.ServiceDefaults.Persistence;
-using Partnership.ServiceDefaults.Retention;
 using Partnership.ServiceDefaults.Security;
 
 if (args.FirstOrDefault() == VerifyAuditCommand.Name)
@@ -22,13 +20,10 @@ if (args.FirstOrDefault() == VerifyAuditCommand.Name)
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
 builder.AddCleartextGrpcPort();
-builder.AddPartnershipDbContext<SharingDbContext>("sharingdb");
-builder.AddOutboxDispatcher<SharingDbContext>();
-// Outbox and inbox only: the audit chain is append-only and archived whole, never pruned row by row (docs/security.md).
-builder.AddRetention<SharingDbContext>(OutboxInboxRetention.Policies);
-builder.AddPartnershipMessaging(bus =>
+// Retention covers the outbox and inbox only: the audit chain is append-only and archived whole, never pruned row by
+// row (docs/security.md).
+builder.AddPartnershipService<SharingDbContext>(PartnershipApis.Sharing, "sharingdb", bus =>
 {
     bus.AddConsumer<ChildEnteredCareConsumer>();
     bus.AddConsumer<MissingEpisodeStartedConsumer>();
@@ -37,9 +32,7 @@ builder.AddPartnershipMessaging(bus =>
     bus.AddConsumer<HealthAssessmentCompletedConsumer>();
     bus.AddConsumer<SdqScoreRecordedConsumer>();
     bus.AddConsumer<CareLeaverContactRecordedConsumer>();
-});
-builder.AddPartnershipAuthentication(PartnershipApis.Sharing.Audience);
-builder.Services.AddAuthorizationBuilder().AddSharingPolicies();
+}).AddSharingPolicies();
 var boardPseudonymKey = DevelopmentSecrets.Resolve(builder.Configuration, builder.Environment,
     SharingOptions.BoardPseudonymKeyConfigurationKey, SharingOptions.DevelopmentBoardPseudonymKey);
 builder.Services.AddOptions<SharingOptions>().Configure(options => options.BoardPseudonymKey = boardPseudonymKey);
@@ -51,7 +44,6 @@ builder.Services.AddScoped<ShareRouter>();
 builder.Services.AddScoped<ChildAgeRecorder>();
 builder.Services.AddScoped<AgreementLoader>();
 builder.Services.AddGrpc();
-builder.Services.AddOpenApi();
 
 var app = builder.Build();
 

@@ -14,7 +14,6 @@ public static class SharingPolicies
 
     public static AuthorizationBuilder AddSharingPolicies(this AuthorizationBuilder authorization) =>
         authorization
-            .AddScopePolicies([.. PartnershipApis.Sharing.Scopes])
             .AddPolicy(Oversight, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireAssertion(ctx => ctx.User.HasScope(Admin) || ctx.User.IsInRole(StaffRoles.DataProtectionOfficer)));
