@@ -13,7 +13,7 @@ public sealed record BenchOptions
     /// <summary>Children per attendance feed (each with ~380 session marks: one school year).</summary>
     public int[] AttendanceChildren { get; init; } = [];
     public int AttendanceSessions { get; init; } = 380;
-    /// <summary>Children in care per SSDA903 year (care leavers and missing episodes follow the generator's national ratios).</summary>
+    /// <summary>Children in care per SSDA903 year; care leavers and missing episodes in the national proportions (80,000 : 45,000 : 90,000).</summary>
     public int[] Ssda903Children { get; init; } = [];
     /// <summary>Children with board facts (~100 facts each).</summary>
     public int[] BoardChildren { get; init; } = [];

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Partnership.CareRegister.Ssda903;
 using Partnership.CareRegister.Ssda903.CommandLine;
 using Partnership.CareRegister.Ssda903.Sample;
 
@@ -183,6 +184,55 @@ public sealed class Ssda903ImportTests(CareRegisterFixture fixture)
         Assert.Equal(1, await fixture.CountAsync("SELECT count(*) FROM ssda903_imports WHERE \"CollectionYear\" = 2019"));
         Assert.Equal(expected.Episodes, await fixture.CountAsync(
             "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%Ssda903EpisodeImported' AND (body->>'collectionYear')::int = 2019"));
+    }
+
+    [Fact]
+    public async Task Rules_across_rows_hold_when_the_rows_fall_in_different_batches_of_a_large_return()
+    {
+        // More rows than one batch of the importer, so each appended row is judged in a later batch than the one it clashes with.
+        var folder = Ssda903Uploads.NewFolder();
+        var expected = new Ssda903SampleGenerator().Generate(folder, new Ssda903SampleOptions
+        {
+            CollectionYear = 2013, ChildrenInCare = 4_000, Seed = 2013, ChildIdPrefix = "K",
+        });
+        Assert.True(expected.Children > Ssda903Importer.BatchSize && expected.Episodes > Ssda903Importer.BatchSize);
+        int Append(string file, Func<string[], string> pick)
+        {
+            var path = Path.Combine(folder, file);
+            var lines = File.ReadAllLines(path);
+            File.AppendAllLines(path, [pick(lines)]);
+            return lines.Length + 1;
+        }
+        var oc2Child = File.ReadAllLines(Path.Combine(folder, "oc2.csv"))[1].Split(',')[0];
+        var header = Append("header.csv", lines => lines[1]);
+        // The OC2 child's first episode again: same DECOM, later line, so it overlaps the first.
+        var episode = Append("episodes.csv", lines => lines.First(l => l.StartsWith(oc2Child + ",", StringComparison.Ordinal)));
+        var oc2 = Append("oc2.csv", lines => lines[1]);
+
+        var report = await ImportAsync(2013, folder);
+
+        var issues = report.GetProperty("issues").EnumerateArray()
+            .Select(i => (i.GetProperty("file").GetString(), i.GetProperty("row").GetInt32(), i.GetProperty("column").GetString(), i.GetProperty("rule").GetString()))
+            .OrderBy(i => i.Item1).ToList();
+        Assert.Equal(
+            [
+                ("episodes.csv", episode, "DECOM", Ssda903Rules.EpisodeOverlap),
+                ("header.csv", header, "CHILD", Ssda903Rules.DuplicateChild),
+                ("oc2.csv", oc2, "CHILD", Ssda903Rules.DuplicateChild),
+            ],
+            issues);
+        var counts = report.GetProperty("counts");
+        Assert.Equal(expected.Children, counts.GetProperty("children").GetInt32());
+        Assert.Equal(expected.Episodes, counts.GetProperty("episodes").GetInt32());
+        Assert.Equal(expected.Oc2Records, counts.GetProperty("oc2Records").GetInt32());
+        Assert.Equal(expected.Oc2Cohort, counts.GetProperty("oc2Cohort").GetInt32());
+        Assert.Equal(expected.Oc3Cohort, counts.GetProperty("oc3Cohort").GetInt32());
+        Assert.Equal(expected.MissingEpisodes, counts.GetProperty("missingEpisodes").GetInt32());
+        Assert.Equal(expected.AdoptionMilestones, counts.GetProperty("adoptionMilestones").GetInt32());
+        var importId = report.GetProperty("importId").GetGuid();
+        Assert.Equal(expected.Episodes, await fixture.OutboxCountAsync("Ssda903EpisodeImported", importId));
+        Assert.Equal(expected.Oc2Records, await fixture.OutboxCountAsync("Ssda903Oc2OutcomeImported", importId));
+        Assert.Equal(expected.Children, await fixture.CountAsync("SELECT count(DISTINCT child_key) FROM ssda903_children WHERE import_id = @id", ("id", importId)));
     }
 
     [Fact]

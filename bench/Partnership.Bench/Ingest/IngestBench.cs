@@ -178,6 +178,8 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 var summary = new Ssda903SampleGenerator().Generate(folder, new Ssda903SampleOptions
                 {
                     CollectionYear = 2025, ChildrenInCare = children, Seed = 903 + i, ChildIdPrefix = "B",
+                    // A national year (×10) is ~80,000 children in care, ~45,000 care leavers and ~90,000 missing episodes.
+                    CareLeavers = children * 45 / 80, MissingEpisodes = children * 90 / 80,
                 });
                 var generateSeconds = generate.Elapsed.TotalSeconds;
                 var bytes = Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length);

@@ -13,9 +13,9 @@ public sealed record Ssda903Ad1Row(
 /// </summary>
 public sealed class Ssda903Ad1File : Ssda903RowFile<Ssda903Ad1Row>
 {
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public override Ssda903FileKind Kind => Ssda903FileKind.Ad1;
+    public override Ssda903SeenKeys Seen { get; } = new((short)Ssda903FileKind.Ad1);
     protected override string Table => "ssda903_ad1";
     protected override string[] Columns => ["date_int", "date_match", "foster_care", "nb_adoptr", "sex_adoptr", "ls_adoptr"];
 
@@ -23,7 +23,7 @@ public sealed class Ssda903Ad1File : Ssda903RowFile<Ssda903Ad1Row>
     {
         var child = Ssda903Fields.KnownChild(file, row, state);
         Ssda903DateOfBirthCheck.AgainstHeader(file, row, child);
-        if (child is not null && !_seen.Add(child.LocalId))
+        if (child is not null && !Seen.Add(child.LocalId))
         {
             row.Error("CHILD", Ssda903Rules.DuplicateChild, "The child already has an AD1 row; the later row is excluded.");
         }

@@ -17,20 +17,28 @@ public static class Ssda903AdoptionMilestones
     private sealed record EarlierEpisode(DateOnly Start, DateOnly? End, string ReasonNewEpisode, string LegalStatus, string Placement, string? ReasonCeased);
 
     public static async Task<int> WriteAsync(
-        CareRegisterDbContext db, Ssda903ImportState state, Func<Ssda903FileKind, string> fileName, TimeProvider clock, CancellationToken ct)
+        CareRegisterDbContext db, Ssda903Staging staging, Ssda903ImportState state, Func<Ssda903FileKind, string> fileName, TimeProvider clock, CancellationToken ct)
     {
-        ReportAdoptionsWithoutAd1(state);
+        await ReportAdoptionsWithoutAd1Async(staging, state, ct);
         if (state.Adoption.Count == 0)
         {
             return 0;
         }
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var children = await staging.ChildrenAsync(state.Adoption.Keys, ct);
         var earlier = await LoadEarlierEpisodesAsync(connection, state,
-            [.. state.Adoption.Keys.Where(c => c.Chain is { StartsWithEntry: false }).Select(c => c.ChildKey)], ct);
+            [.. children.Values.Where(c => c.Chain is { StartsWithEntry: false }).Select(c => c.ChildKey)], ct);
 
-        var events = new List<AdoptionMilestoneReached>();
-        foreach (var (child, record) in state.Adoption)
+        return await db.AddIntegrationEventsAsync(Milestones(state, children, earlier, fileName), clock, ct);
+    }
+
+    /// <summary>Enumerated while the outbox COPY runs, so the events of the year are never held together.</summary>
+    private static IEnumerable<AdoptionMilestoneReached> Milestones(Ssda903ImportState state, Dictionary<string, Ssda903Child> children,
+        Dictionary<string, List<EarlierEpisode>> earlier, Func<Ssda903FileKind, string> fileName)
+    {
+        foreach (var (localId, record) in state.Adoption)
         {
+            var child = children[localId];
             var (file, line) = record.ReportAt;
             void Warn(string column, string rule, string message) =>
                 state.Issues.Add(new Ssda903Issue(fileName(file), line, column, rule, Ssda903Severity.Warning, message));
@@ -54,11 +62,11 @@ public static class Ssda903AdoptionMilestones
                 Warn("CHILD", Ssda903Rules.AdoptionEpisodeMissing, "The child has an AD1 row but no episode ending in adoption (REC E11 or E12) in this return.");
             }
 
-            void Add(AdoptionMilestone milestone, DateOnly? on)
+            IEnumerable<AdoptionMilestoneReached> Reached(AdoptionMilestone milestone, DateOnly? on)
             {
                 if (on is { } date)
                 {
-                    events.Add(new AdoptionMilestoneReached
+                    yield return new AdoptionMilestoneReached
                     {
                         EventId = Guid.CreateVersion7(),
                         OccurredAt = state.ImportedAt,
@@ -67,25 +75,27 @@ public static class Ssda903AdoptionMilestones
                         Milestone = milestone,
                         On = date,
                         EnteredCareOn = chain.PeriodStart,
-                    });
+                    };
                 }
             }
-            Add(AdoptionMilestone.BestInterestDecision, record.DecisionOn ?? record.ShouldBePlacedOn);
-            Add(AdoptionMilestone.PlacementOrder, chain.PlacementOrderOn);
-            Add(AdoptionMilestone.MatchApproved, record.MatchedOn);
-            Add(AdoptionMilestone.PlacedForAdoption, chain.PlacedForAdoptionOn);
-            Add(AdoptionMilestone.Adopted, chain.AdoptedOn);
-            Add(AdoptionMilestone.PlanRevoked, record.RevokedOn);
+            foreach (var reached in Reached(AdoptionMilestone.BestInterestDecision, record.DecisionOn ?? record.ShouldBePlacedOn)
+                .Concat(Reached(AdoptionMilestone.PlacementOrder, chain.PlacementOrderOn))
+                .Concat(Reached(AdoptionMilestone.MatchApproved, record.MatchedOn))
+                .Concat(Reached(AdoptionMilestone.PlacedForAdoption, chain.PlacedForAdoptionOn))
+                .Concat(Reached(AdoptionMilestone.Adopted, chain.AdoptedOn))
+                .Concat(Reached(AdoptionMilestone.PlanRevoked, record.RevokedOn)))
+            {
+                yield return reached;
+            }
         }
-        return await db.AddIntegrationEventsAsync(events, clock, ct);
     }
 
     /// <summary>A child whose care ended in adoption must be in AD1: DfE needs the adoption's details.</summary>
-    private static void ReportAdoptionsWithoutAd1(Ssda903ImportState state)
+    private static async Task ReportAdoptionsWithoutAd1Async(Ssda903Staging staging, Ssda903ImportState state, CancellationToken ct)
     {
-        foreach (var child in state.Children.Values)
+        foreach (var (child, line) in await staging.AdoptedAsync(ct))
         {
-            if (child.Chain is { AdoptedLine: { } line } && (!state.Adoption.TryGetValue(child, out var record) || record.Ad1Line is null))
+            if (!state.Adoption.TryGetValue(child, out var record) || record.Ad1Line is null)
             {
                 state.Issues.Add(new Ssda903Issue(state.EpisodesFile, line, "REC", Ssda903Rules.AdoptionNotReported, Ssda903Severity.Warning,
                     "The episode ended in adoption (REC E11 or E12) but the child has no AD1 row."));

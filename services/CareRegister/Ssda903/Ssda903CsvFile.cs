@@ -3,8 +3,10 @@ using CsvHelper;
 namespace Partnership.CareRegister.Ssda903;
 
 /// <summary>
-/// One SSDA903 CSV read forward, a record at a time, with its fields looked up by official column name.
-/// Malformed quoting throws <see cref="CsvFormatException"/>: such a file cannot be trusted and the import is rejected.
+/// One SSDA903 CSV read forward a batch of records at a time, with the fields of the selected record looked up by
+/// official column name. A batch lets the importer look up the children its rows name in one query, so memory is
+/// bounded by the batch rather than the year. Malformed quoting throws <see cref="CsvFormatException"/>: such a file
+/// cannot be trusted and the import is rejected.
 /// </summary>
 public sealed class Ssda903CsvFile : IAsyncDisposable
 {
@@ -24,6 +26,11 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
 
     private readonly CsvReader _reader;
     private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string?[]> _records = [];
+    private readonly List<int> _lines = [];
+    private int _width;
+    private int _count;
+    private int _current = -1;
 
     private Ssda903CsvFile(CsvReader reader) => _reader = reader;
 
@@ -36,18 +43,57 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
         {
             file._columns.TryAdd(headers[i].Trim(), i);
         }
+        file._width = headers.Count;
         return file;
     }
 
     public IReadOnlyList<string> MissingColumns(IEnumerable<string> required) => required.Where(c => !_columns.ContainsKey(c)).ToList();
 
-    public ValueTask<bool> ReadAsync(CancellationToken cancellationToken) => _reader.ReadAsync(cancellationToken);
+    /// <summary>Reads up to <paramref name="max"/> records (the arrays are reused batch after batch); 0 at the end of the file.</summary>
+    public async ValueTask<int> ReadBatchAsync(int max, CancellationToken cancellationToken)
+    {
+        _count = 0;
+        _current = -1;
+        while (_count < max && await _reader.ReadAsync(cancellationToken))
+        {
+            if (_records.Count == _count)
+            {
+                _records.Add(new string?[_width]);
+                _lines.Add(0);
+            }
+            var fields = _records[_count];
+            var present = Math.Min(_width, _reader.FieldCount);
+            for (var i = 0; i < _width; i++)
+            {
+                fields[i] = i < present && !_reader.IsEmpty(i) ? _reader.GetString(i) : null;
+            }
+            _lines[_count] = checked((int)_reader.RowNumber + 1);
+            _count++;
+        }
+        return _count;
+    }
 
-    /// <summary>Synchronous read, for the lazily enumerated second pass that feeds the bulk outbox writer.</summary>
-    public bool Read() => _reader.Read();
+    /// <summary>Makes a record of the last batch the current one.</summary>
+    public void Select(int index) => _current = index;
+
+    /// <summary>A column's values in the last batch, blanks left out.</summary>
+    public IEnumerable<string> BatchValues(string column)
+    {
+        if (!_columns.TryGetValue(column, out var index))
+        {
+            yield break;
+        }
+        for (var i = 0; i < _count; i++)
+        {
+            if (_records[i][index] is { } value)
+            {
+                yield return value;
+            }
+        }
+    }
 
     /// <summary>The current record's line in the file, the column header being line 1.</summary>
-    public int Line => checked((int)_reader.RowNumber + 1);
+    public int Line => _lines[_current];
 
     public bool HasColumn(string column) => _columns.ContainsKey(column);
 
@@ -55,18 +101,7 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
     public string? Optional(string column) => HasColumn(column) ? this[column] : null;
 
     /// <summary>The trimmed value, or null when the field is empty or the record is short.</summary>
-    public string? this[string column]
-    {
-        get
-        {
-            var index = _columns[column];
-            if (index >= _reader.FieldCount || _reader.IsEmpty(index))
-            {
-                return null;
-            }
-            return _reader.GetString(index);
-        }
-    }
+    public string? this[string column] => _records[_current][_columns[column]];
 
     public ValueTask DisposeAsync() => _reader.DisposeAsync();
 }

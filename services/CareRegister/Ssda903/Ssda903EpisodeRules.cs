@@ -7,38 +7,35 @@ namespace Partnership.CareRegister.Ssda903;
 /// </summary>
 public static class Ssda903EpisodeRules
 {
-    public static void Apply(Dictionary<Ssda903Child, List<Ssda903Episode>> byChild, Ssda903ImportState state, string fileName)
+    /// <summary>Judges one child's episodes, sorted by start then line; sets which are excluded and what they decide of the child.</summary>
+    public static void Apply(Ssda903Child child, IReadOnlyList<Ssda903Episode> episodes, Ssda903ImportState state, string fileName)
     {
-        foreach (var (child, episodes) in byChild)
+        Ssda903Episode? previous = null;
+        foreach (var episode in episodes)
         {
-            episodes.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Line.CompareTo(b.Line));
-            Ssda903Episode? previous = null;
-            foreach (var episode in episodes)
+            if (previous is not null)
             {
-                if (previous is not null)
+                if (previous.End is null || episode.Start < previous.End)
                 {
-                    if (previous.End is null || episode.Start < previous.End)
-                    {
-                        episode.Excluded = true;
-                        state.Issues.Add(new Ssda903Issue(fileName, episode.Line, "DECOM", Ssda903Rules.EpisodeOverlap, Ssda903Severity.Error,
-                            $"Episode overlaps the child's episode on line {previous.Line}, which had not ended by this DECOM."));
-                        continue;
-                    }
-                    if (previous.ReasonCeased == Ssda903Codes.EpisodeContinues && episode.Start > previous.End)
-                    {
-                        state.Issues.Add(new Ssda903Issue(fileName, episode.Line, "DECOM", Ssda903Rules.EpisodeGap, Ssda903Severity.Warning,
-                            $"Gap after the episode on line {previous.Line}: it ended with X1 (a new episode began) but this one starts later."));
-                    }
+                    episode.Excluded = true;
+                    state.Issues.Add(new Ssda903Issue(fileName, episode.Line, "DECOM", Ssda903Rules.EpisodeOverlap, Ssda903Severity.Error,
+                        $"Episode overlaps the child's episode on line {previous.Line}, which had not ended by this DECOM."));
+                    continue;
                 }
-                previous = episode;
+                if (previous.ReasonCeased == Ssda903Codes.EpisodeContinues && episode.Start > previous.End)
+                {
+                    state.Issues.Add(new Ssda903Issue(fileName, episode.Line, "DECOM", Ssda903Rules.EpisodeGap, Ssda903Severity.Warning,
+                        $"Gap after the episode on line {previous.Line}: it ended with X1 (a new episode began) but this one starts later."));
+                }
             }
-
-            var kept = episodes.Where(e => !e.Excluded).ToList();
-            child.HasEpisode = kept.Count > 0;
-            child.OnlyShortBreaks = kept.Count > 0 && kept.All(e => e.ShortBreak);
-            child.Oc2Cohort = LookedAfterTwelveMonths(kept, state.Year);
-            child.Chain = Ssda903CareChain.Of(kept);
+            previous = episode;
         }
+
+        var kept = episodes.Where(e => !e.Excluded).ToList();
+        child.HasEpisode = kept.Count > 0;
+        child.OnlyShortBreaks = kept.Count > 0 && kept.All(e => e.ShortBreak);
+        child.Oc2Cohort = LookedAfterTwelveMonths(kept, state.Year);
+        child.Chain = Ssda903CareChain.Of(kept);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed class Ssda903Child(string localId, string childKey, DateOnly dateO
     public Ssda903CareChain? Chain { get; set; }
 }
 
-/// <summary>What one import run knows while it reads the files of a return.</summary>
+/// <summary>What one import run knows while it reads the files of a return; per-child state of the whole year lives in <see cref="Ssda903Staging"/>.</summary>
 public sealed class Ssda903ImportState(Guid importId, Ssda903Year year, DateTimeOffset importedAt, string sourceAgency)
 {
     public Guid ImportId { get; } = importId;
@@ -32,38 +32,26 @@ public sealed class Ssda903ImportState(Guid importId, Ssda903Year year, DateTime
     public string SourceAgency { get; } = sourceAgency;
     public Ssda903IssueLog Issues { get; } = new();
 
-    /// <summary>The local authority's CHILD ids already linked to platform keys (earlier years, register children).</summary>
-    public Dictionary<string, string> KeyLinks { get; } = new(StringComparer.Ordinal);
-    public List<(string LocalId, string ChildKey)> NewKeyLinks { get; } = [];
-    public Dictionary<string, Ssda903Child> Children { get; } = new(StringComparer.Ordinal);
+    /// <summary>The Header children named by the batch being read (looked up from the staging table batch by batch).</summary>
+    public Dictionary<string, Ssda903Child> Children { get; set; } = new(StringComparer.Ordinal);
 
     public string? CurrentFile { get; set; }
     public string EpisodesFile { get; set; } = "episodes.csv";
 
-    /// <summary>What the adoption files said of each child, gathered from their kept rows.</summary>
-    public Dictionary<Ssda903Child, Ssda903AdoptionRecord> Adoption { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>
+    /// What the adoption files said of each child (by CHILD), gathered from their kept rows. Only children of the AD1
+    /// and Placed for adoption files are held: a few per hundred children in care.
+    /// </summary>
+    public Dictionary<string, Ssda903AdoptionRecord> Adoption { get; } = new(StringComparer.Ordinal);
 
     public Ssda903AdoptionRecord AdoptionOf(Ssda903Child child)
     {
-        if (!Adoption.TryGetValue(child, out var record))
+        if (!Adoption.TryGetValue(child.LocalId, out var record))
         {
-            Adoption[child] = record = new Ssda903AdoptionRecord();
+            Adoption[child.LocalId] = record = new Ssda903AdoptionRecord();
         }
         return record;
     }
 
     public Ssda903Child? Child(string? localId) => localId is not null && Children.TryGetValue(localId, out var child) ? child : null;
-
-    /// <summary>The platform key for a CHILD id: the one it has had since first seen, or a new random one.</summary>
-    public string KeyFor(string localId)
-    {
-        if (KeyLinks.TryGetValue(localId, out var key))
-        {
-            return key;
-        }
-        key = PlatformChildKeys.New();
-        KeyLinks[localId] = key;
-        NewKeyLinks.Add((localId, key));
-        return key;
-    }
 }

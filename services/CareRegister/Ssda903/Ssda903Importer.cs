@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +18,9 @@ namespace Partnership.CareRegister.Ssda903;
 /// </summary>
 public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903Importer> logger)
 {
+    /// <summary>Records read, looked up and written together: what bounds the import's memory.</summary>
+    public const int BatchSize = 5_000;
+
     private static readonly string[] YearTables =
     [
         "ssda903_children", "ssda903_episodes", "ssda903_reviews", "ssda903_oc2", "ssda903_oc3", "ssda903_missing", "ssda903_uasc",
@@ -129,50 +131,53 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var year = state.Year.EndYear;
+        var timings = new Ssda903ImportTimings();
         // Two imports of the same year queue rather than interleave their deletes and inserts.
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(903, @year)", ct, ("year", year));
         foreach (var table in YearTables)
         {
             await ExecuteAsync(connection, $"DELETE FROM {table} WHERE collection_year = @year", ct, ("year", year));
         }
-        await LoadKeyLinksAsync(connection, state, ct);
+        var staging = new Ssda903Staging(connection);
+        await staging.CreateAsync(ct);
+        timings.Mark("replace year");
 
         var counts = new Ssda903Counts();
         var header = plan[Ssda903FileKind.Header].Source;
         state.CurrentFile = header.FileName;
         await using (var file = await Ssda903CsvFile.OpenAsync(header.Open(), ct))
         {
-            await Ssda903HeaderReader.ReadAsync(file, state, header.FileName, ct);
+            await Ssda903HeaderReader.ReadAsync(file, staging, state, header.FileName, ct);
         }
+        timings.Mark("header");
 
         var episodesSource = plan[Ssda903FileKind.Episodes].Source;
         state.CurrentFile = episodesSource.FileName;
         state.EpisodesFile = episodesSource.FileName;
-        Dictionary<Ssda903Child, List<Ssda903Episode>> episodes;
         await using (var file = await Ssda903CsvFile.OpenAsync(episodesSource.Open(), ct))
         {
-            episodes = await Ssda903EpisodeReader.ReadAsync(file, state, episodesSource.FileName, ct);
+            await Ssda903EpisodeReader.StageAsync(file, staging, state, episodesSource.FileName, ct);
         }
-        Ssda903EpisodeRules.Apply(episodes, state, episodesSource.FileName);
         state.CurrentFile = null;
+        timings.Mark("episodes staged");
+        counts.Episodes = await Ssda903EpisodeStream.WriteAsync(db, staging, state, episodesSource.FileName, clock, ct);
+        timings.Mark("episode rules and writes");
+        (counts.Children, counts.Oc2Cohort) = await staging.WriteChildrenAsync(state, ct);
+        timings.Mark("children");
 
-        counts.Children = await Ssda903YearWriter.WriteChildrenAsync(connection, state, ct);
-        await Ssda903YearWriter.WriteKeyLinksAsync(connection, state, ct);
-        counts.Episodes = await Ssda903YearWriter.WriteEpisodesAsync(db, state, episodes, clock, ct);
-        counts.Oc2Cohort = state.Children.Values.Count(c => c.Oc2Cohort);
-        episodes = [];
-
-        counts.Reviews = await ImportRowFileAsync(db, plan, new Ssda903ReviewsFile(), state, ct);
-        counts.Uasc = await ImportRowFileAsync(db, plan, new Ssda903UascFile(), state, ct);
-        counts.Oc2 = await ImportRowFileAsync(db, plan, new Ssda903Oc2File(), state, ct);
-        counts.Oc3 = await ImportRowFileAsync(db, plan, new Ssda903Oc3File(), state, ct);
-        counts.Missing = await ImportRowFileAsync(db, plan, new Ssda903MissingFile(), state, ct);
-        counts.Ad1 = await ImportRowFileAsync(db, plan, new Ssda903Ad1File(), state, ct);
-        counts.PlacedForAdoption = await ImportRowFileAsync(db, plan, new Ssda903PlacedForAdoptionFile(), state, ct);
-        counts.AdoptionMilestones = await Ssda903AdoptionMilestones.WriteAsync(db, state,
+        counts.Reviews = await ImportRowFileAsync(db, staging, plan, new Ssda903ReviewsFile(), state, ct);
+        counts.Uasc = await ImportRowFileAsync(db, staging, plan, new Ssda903UascFile(), state, ct);
+        counts.Oc2 = await ImportRowFileAsync(db, staging, plan, new Ssda903Oc2File(), state, ct);
+        counts.Oc3 = await ImportRowFileAsync(db, staging, plan, new Ssda903Oc3File(), state, ct);
+        counts.Missing = await ImportRowFileAsync(db, staging, plan, new Ssda903MissingFile(), state, ct);
+        counts.Ad1 = await ImportRowFileAsync(db, staging, plan, new Ssda903Ad1File(), state, ct);
+        counts.PlacedForAdoption = await ImportRowFileAsync(db, staging, plan, new Ssda903PlacedForAdoptionFile(), state, ct);
+        timings.Mark("other files");
+        counts.AdoptionMilestones = await Ssda903AdoptionMilestones.WriteAsync(db, staging, state,
             kind => plan.TryGetValue(kind, out var planned) ? planned.Source.FileName : kind.ToString(), clock, ct);
         counts.Oc3Cohort = (int)await ScalarAsync(connection,
             "SELECT count(*) FROM ssda903_oc3 WHERE import_id = @id AND in_cohort", ct, ("id", state.ImportId));
+        timings.Mark("milestones");
 
         await Ssda903YearWriter.WriteImportAsync(connection, state, counts, importedBy, ct);
         await Ssda903YearWriter.WriteIssuesAsync(connection, state, ct);
@@ -200,88 +205,79 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         ];
         // Last, so a consumer that sees it has already been sent every event of the year.
         await db.AddIntegrationEventsAsync(completed, clock, ct);
+        timings.Mark("report");
+        LogTimings(year, timings.ToString());
         return counts;
     }
 
-    private async Task<int> ImportRowFileAsync<TRow>(
-        CareRegisterDbContext db, Dictionary<Ssda903FileKind, PlannedFile> plan, Ssda903RowFile<TRow> rows, Ssda903ImportState state, CancellationToken ct)
+    /// <summary>
+    /// A file of independent rows, a batch at a time: the batch's children (and the keys its duplicate rule has
+    /// seen) are looked up, its rows judged, the kept ones COPYed and their events staged, before the next batch.
+    /// </summary>
+    private async Task<int> ImportRowFileAsync<TRow>(CareRegisterDbContext db, Ssda903Staging staging,
+        Dictionary<Ssda903FileKind, PlannedFile> plan, Ssda903RowFile<TRow> rows, Ssda903ImportState state, CancellationToken ct)
         where TRow : class
     {
         if (!plan.TryGetValue(rows.Kind, out var planned))
         {
             return 0;
         }
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var connection = staging.Connection;
         var source = planned.Source;
         state.CurrentFile = source.FileName;
-        var kept = new BitArray(1024);
+        var context = new Ssda903RowContext(state.Issues, source.FileName);
+        var kept = new List<(TRow Row, int Line)>();
         var count = 0;
         await using (var file = await Ssda903CsvFile.OpenAsync(source.Open(), ct))
-        await using (var copy = await connection.BeginBinaryImportAsync(rows.CopyCommand, ct))
         {
-            var context = new Ssda903RowContext(state.Issues, source.FileName);
-            while (await file.ReadAsync(ct))
+            while (await file.ReadBatchAsync(BatchSize, ct) is var read and > 0)
             {
-                context.Reset(file.Line);
-                var row = rows.Read(file, context, state);
-                if (row is null || context.Excluded)
+                var ids = file.BatchValues("CHILD").ToList();
+                state.Children = await staging.ChildrenAsync(ids, ct);
+                if (rows.Seen is { } seen)
+                {
+                    await seen.LoadAsync(connection, ids, ct);
+                }
+                kept.Clear();
+                for (var i = 0; i < read; i++)
+                {
+                    file.Select(i);
+                    context.Reset(file.Line);
+                    var row = rows.Read(file, context, state);
+                    if (row is null || context.Excluded)
+                    {
+                        continue;
+                    }
+                    rows.Kept(row, context.Row, state);
+                    kept.Add((row, context.Row));
+                }
+                if (rows.Seen is { } used)
+                {
+                    await used.SaveAsync(connection, ct);
+                }
+                if (kept.Count == 0)
                 {
                     continue;
                 }
-                await Ssda903YearWriter.WriteCommonAsync(copy, state, context.Row, rows.ChildOf(row), ct);
-                await rows.WriteAsync(copy, row, ct);
-                rows.Kept(row, context.Row, state);
-                if (kept.Length <= context.Row)
+                await using (var copy = await connection.BeginBinaryImportAsync(rows.CopyCommand, ct))
                 {
-                    kept.Length = Math.Max(kept.Length * 2, context.Row + 1);
+                    foreach (var (row, line) in kept)
+                    {
+                        await Ssda903YearWriter.WriteCommonAsync(copy, state, line, rows.ChildOf(row), ct);
+                        await rows.WriteAsync(copy, row, ct);
+                    }
+                    await copy.CompleteAsync(ct);
                 }
-                kept[context.Row] = true;
-                count++;
+                if (rows.PublishesEvents)
+                {
+                    await rows.WriteEventsAsync(db, kept.Select(k => k.Row), state, clock, ct);
+                }
+                count += kept.Count;
             }
-            await copy.CompleteAsync(ct);
         }
-
-        if (rows.PublishesEvents && count > 0)
-        {
-            // Second pass for the events of the rows kept in the first: reading the file again costs less memory
-            // than holding its rows (one bit per row instead).
-            await using var file = await Ssda903CsvFile.OpenAsync(source.Open(), ct);
-            await rows.WriteEventsAsync(db, KeptRows(file, rows, kept, state, source.FileName), state, clock, ct);
-        }
+        state.Children = new(StringComparer.Ordinal);
         state.CurrentFile = null;
         return count;
-    }
-
-    private static IEnumerable<TRow> KeptRows<TRow>(Ssda903CsvFile file, Ssda903RowFile<TRow> rows, BitArray kept, Ssda903ImportState state, string fileName)
-        where TRow : class
-    {
-        var muted = new Ssda903RowContext(null, fileName);
-        while (file.Read())
-        {
-            var line = file.Line;
-            if (line >= kept.Length || !kept[line])
-            {
-                continue;
-            }
-            muted.Reset(line);
-            if (rows.Read(file, muted, state) is { } row)
-            {
-                yield return row;
-            }
-        }
-    }
-
-    private static async Task LoadKeyLinksAsync(NpgsqlConnection connection, Ssda903ImportState state, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT local_child_id, child_key FROM ssda903_child_keys UNION ALL SELECT \"LocalChildId\", \"ChildKey\" FROM children WHERE \"LocalChildId\" IS NOT NULL",
-            connection);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            // A child registered in the register wins over an earlier import's link (the UNION's second half comes last).
-            state.KeyLinks[reader.GetString(0)] = reader.GetString(1);
-        }
     }
 
     internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
@@ -306,6 +302,9 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SSDA903 {CollectionYear} imported as {ImportId}: {Children} children, {Episodes} episodes, {Errors} row errors, {Warnings} warnings")]
     private partial void LogImported(Guid importId, int collectionYear, int children, int episodes, int errors, int warnings);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SSDA903 {CollectionYear} import steps: {Timings}")]
+    private partial void LogTimings(int collectionYear, string timings);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SSDA903 {CollectionYear} return rejected whole ({Files} files at fault); nothing stored")]
     private partial void LogRejected(int collectionYear, int files);

@@ -16,9 +16,9 @@ public sealed record Ssda903Oc2Row(
 /// </summary>
 public sealed class Ssda903Oc2File : Ssda903RowFile<Ssda903Oc2Row>
 {
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public override Ssda903FileKind Kind => Ssda903FileKind.Oc2;
+    public override Ssda903SeenKeys Seen { get; } = new((short)Ssda903FileKind.Oc2);
     protected override string Table => "ssda903_oc2";
     protected override string[] Columns =>
     [
@@ -30,7 +30,7 @@ public sealed class Ssda903Oc2File : Ssda903RowFile<Ssda903Oc2Row>
     {
         var child = Ssda903Fields.KnownChild(file, row, state);
         Ssda903DateOfBirthCheck.AgainstHeader(file, row, child);
-        if (child is not null && !_seen.Add(child.LocalId))
+        if (child is not null && !Seen.Add(child.LocalId))
         {
             row.Error("CHILD", Ssda903Rules.DuplicateChild, "The child already has an OC2 row; the later row is excluded.");
         }

@@ -14,9 +14,9 @@ public sealed record Ssda903Oc3Row(Ssda903Child Child, string InTouch, string? A
 /// </summary>
 public sealed class Ssda903Oc3File : Ssda903RowFile<Ssda903Oc3Row>
 {
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     public override Ssda903FileKind Kind => Ssda903FileKind.Oc3;
+    public override Ssda903SeenKeys Seen { get; } = new((short)Ssda903FileKind.Oc3);
     protected override string Table => "ssda903_oc3";
     protected override string[] Columns => ["in_touch", "activ", "accom", "age_in_year", "in_cohort"];
 
@@ -24,7 +24,7 @@ public sealed class Ssda903Oc3File : Ssda903RowFile<Ssda903Oc3Row>
     {
         var child = Ssda903Fields.KnownChild(file, row, state);
         Ssda903DateOfBirthCheck.AgainstHeader(file, row, child);
-        if (child is not null && !_seen.Add(child.LocalId))
+        if (child is not null && !Seen.Add(child.LocalId))
         {
             row.Error("CHILD", Ssda903Rules.DuplicateChild, "The child already has an OC3 row; the later row is excluded.");
         }

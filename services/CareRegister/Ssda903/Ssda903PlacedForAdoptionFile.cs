@@ -12,9 +12,9 @@ public sealed record Ssda903PlacedForAdoptionRow(Ssda903Child Child, DateOnly De
 /// </summary>
 public sealed class Ssda903PlacedForAdoptionFile : Ssda903RowFile<Ssda903PlacedForAdoptionRow>
 {
-    private readonly HashSet<(string, DateOnly)> _seen = [];
 
     public override Ssda903FileKind Kind => Ssda903FileKind.PlacedForAdoption;
+    public override Ssda903SeenKeys Seen { get; } = new((short)Ssda903FileKind.PlacedForAdoption);
     protected override string Table => "ssda903_placed_adoption";
     protected override string[] Columns => ["date_placed", "date_placed_ceased", "reason_placed_ceased"];
 
@@ -25,7 +25,7 @@ public sealed class Ssda903PlacedForAdoptionFile : Ssda903RowFile<Ssda903PlacedF
         var decided = Ssda903Fields.Date(file, row, "DATE_PLACED", required: true);
         var ceased = Ssda903Fields.Date(file, row, "DATE_PLACED_CEASED", required: false);
         var reason = Ssda903Fields.Code(file, row, "REASON_PLACED_CEASED", Ssda903Codes.ReasonPlacedCeased, required: false);
-        if (child is not null && decided is { } key && !_seen.Add((child.LocalId, key)))
+        if (child is not null && decided is { } key && !Seen.Add(child.LocalId, Ssda903Year.FormatDate(key)))
         {
             row.Error("DATE_PLACED", Ssda903Rules.DuplicateChild, "The child already has a row for this decision; the later row is excluded.");
         }

@@ -4,8 +4,8 @@ using Partnership.CareRegister.Data;
 namespace Partnership.CareRegister.Ssda903;
 
 /// <summary>
-/// A file of one row per record that needs no other rows to be judged: read once to check and COPY its rows, and
-/// once more (only when it publishes events) to write the events of the rows that were kept.
+/// A file of one row per record that needs no other rows of the file to be judged, beyond its duplicate rule: read
+/// a batch at a time, each batch's kept rows COPYed and their events staged in the outbox before the next is read.
 /// </summary>
 public abstract class Ssda903RowFile<TRow> where TRow : class
 {
@@ -32,6 +32,9 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
     public virtual void Kept(TRow row, int line, Ssda903ImportState state)
     {
     }
+
+    /// <summary>The keys of the file's duplicate rule, when it has one.</summary>
+    public virtual Ssda903SeenKeys? Seen => null;
 
     public virtual bool PublishesEvents => false;
 

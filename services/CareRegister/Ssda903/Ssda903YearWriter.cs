@@ -20,55 +20,20 @@ public static class Ssda903YearWriter
         await copy.WriteAsync(child.ChildKey, NpgsqlDbType.Varchar, ct);
     }
 
-    public static async Task<int> WriteChildrenAsync(NpgsqlConnection connection, Ssda903ImportState state, CancellationToken ct)
-    {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY ssda903_children (import_id, collection_year, row_number, child, child_key, sex, dob, ethnic, upn, mother, mc_dob, age_at_year_end, oc2_cohort, short_breaks_only) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var child in state.Children.Values)
-        {
-            await WriteCommonAsync(copy, state, child.Line, child, ct);
-            await copy.WriteNullableAsync(child.Sex, NpgsqlDbType.Smallint, ct);
-            await copy.WriteAsync(child.DateOfBirth, NpgsqlDbType.Date, ct);
-            await copy.WriteTextAsync(child.Ethnicity, ct);
-            await copy.WriteTextAsync(child.Upn, ct);
-            await copy.WriteNullableAsync(child.Mother, NpgsqlDbType.Smallint, ct);
-            await copy.WriteNullableAsync(child.MotherChildDateOfBirth, NpgsqlDbType.Date, ct);
-            await copy.WriteAsync(child.AgeAtYearEnd, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(child.Oc2Cohort, NpgsqlDbType.Boolean, ct);
-            await copy.WriteAsync(child.HasEpisode && child.OnlyShortBreaks, NpgsqlDbType.Boolean, ct);
-        }
-        await copy.CompleteAsync(ct);
-        return state.Children.Count;
-    }
-
-    public static async Task WriteKeyLinksAsync(NpgsqlConnection connection, Ssda903ImportState state, CancellationToken ct)
-    {
-        if (state.NewKeyLinks.Count == 0)
-        {
-            return;
-        }
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY ssda903_child_keys (local_child_id, child_key, created_at) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var (localId, key) in state.NewKeyLinks)
-        {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(localId, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(key, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(state.ImportedAt, NpgsqlDbType.TimestampTz, ct);
-        }
-        await copy.CompleteAsync(ct);
-    }
-
-    /// <summary>The kept episodes, then one Ssda903EpisodeImported per kept episode.</summary>
+    /// <summary>Kept episodes (of a batch), then one Ssda903EpisodeImported per kept episode.</summary>
     public static async Task<int> WriteEpisodesAsync(
-        CareRegisterDbContext db, Ssda903ImportState state, Dictionary<Ssda903Child, List<Ssda903Episode>> byChild, TimeProvider clock, CancellationToken ct)
+        CareRegisterDbContext db, Ssda903ImportState state, IReadOnlyList<Ssda903Episode> kept, TimeProvider clock, CancellationToken ct)
     {
+        if (kept.Count == 0)
+        {
+            return 0;
+        }
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var count = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY ssda903_episodes (import_id, collection_year, row_number, child, child_key, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn, short_break, pl_distance, within_20_miles) FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var episode in byChild.Values.SelectMany(e => e).Where(e => !e.Excluded))
+            foreach (var episode in kept)
             {
                 await WriteCommonAsync(copy, state, episode.Line, episode.Child, ct);
                 await copy.WriteAsync(episode.Start, NpgsqlDbType.Date, ct);
@@ -91,7 +56,7 @@ public static class Ssda903YearWriter
             await copy.CompleteAsync(ct);
         }
 
-        await db.AddIntegrationEventsAsync(byChild.Values.SelectMany(e => e).Where(e => !e.Excluded).Select(episode => new Ssda903EpisodeImported
+        await db.AddIntegrationEventsAsync(kept.Select(episode => new Ssda903EpisodeImported
             {
                 EventId = Guid.CreateVersion7(),
                 OccurredAt = state.ImportedAt,

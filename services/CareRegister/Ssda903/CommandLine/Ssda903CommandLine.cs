@@ -9,7 +9,7 @@ namespace Partnership.CareRegister.Ssda903.CommandLine;
 /// <summary>
 /// The service's executable as a tool:
 ///   import &lt;year&gt; &lt;folder&gt; [--connection &lt;connection string&gt;]   imports a folder of SSDA903 CSVs (same code as the API)
-///   generate &lt;year&gt; &lt;folder&gt; [--children N] [--care-leavers N] [--seed N] [--inject-failures]   writes a sample return
+///   generate &lt;year&gt; &lt;folder&gt; [--children N] [--care-leavers N] [--missing-episodes N] [--seed N] [--inject-failures]   writes a sample return
 /// The connection string defaults to ConnectionStrings__careregisterdb.
 /// </summary>
 public static class Ssda903CommandLine
@@ -24,7 +24,7 @@ public static class Ssda903CommandLine
     {
         if (args.Length < 3 || !int.TryParse(args[1], out var year) || year is < 2000 or > 2100)
         {
-            await output.WriteLineAsync("usage: import <year> <folder> [--connection <cs>] | generate <year> <folder> [--children N] [--care-leavers N] [--seed N] [--inject-failures]");
+            await output.WriteLineAsync("usage: import <year> <folder> [--connection <cs>] | generate <year> <folder> [--children N] [--care-leavers N] [--missing-episodes N] [--seed N] [--inject-failures]");
             return Usage;
         }
         var folder = args[2];
@@ -41,6 +41,7 @@ public static class Ssda903CommandLine
             CollectionYear = year,
             ChildrenInCare = options.TryGetValue("children", out var c) && int.TryParse(c, out var n) ? n : 550,
             CareLeavers = options.TryGetValue("care-leavers", out var l) && int.TryParse(l, out var m) ? m : null,
+            MissingEpisodes = options.TryGetValue("missing-episodes", out var e) && int.TryParse(e, out var episodes) ? episodes : null,
             Seed = options.TryGetValue("seed", out var s) && int.TryParse(s, out var seed) ? seed : 903,
             InjectFailures = options.ContainsKey("inject-failures"),
         });

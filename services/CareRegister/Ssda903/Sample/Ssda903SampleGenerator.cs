@@ -76,7 +76,7 @@ public sealed class Ssda903SampleGenerator
         private readonly DemoPlacements _places;
         private readonly List<Ssda903InjectedFailure> _injected = [];
         private int _children, _episodeCount, _reviewCount, _oc2Count, _oc3Count, _missingCount, _uascCount, _shortBreaks;
-        private int _ad1Count, _placedCount, _milestones;
+        private int _ad1Count, _placedCount, _milestones, _childNumber;
         private bool _overlapInjected, _missingInjected, _reviewInjected, _dobInjected;
         private string _homePostcode = "";
         private string _placementPostcode = "";
@@ -105,6 +105,7 @@ public sealed class Ssda903SampleGenerator
             var oc2Cohort = 0;
             for (var i = 1; i <= _o.ChildrenInCare; i++)
             {
+                _childNumber = i;
                 oc2Cohort += ChildInCare($"{_o.ChildIdPrefix}{i:D7}") ? 1 : 0;
             }
             for (var i = 1; i <= careLeavers; i++)
@@ -323,7 +324,7 @@ public sealed class Ssda903SampleGenerator
             {
                 return;
             }
-            for (var n = _random.Next(1, 4); n > 0; n--)
+            for (var n = MissingEpisodesOfChild(); n > 0; n--)
             {
                 var start = from.AddDays(_random.Next(0, to.DayNumber - from.DayNumber - 3));
                 var end = start.AddDays(_random.Next(0, 3));
@@ -336,6 +337,27 @@ public sealed class Ssda903SampleGenerator
                 _injected.Add(new Ssda903InjectedFailure("missing.csv", line, "MIS_END", Ssda903Rules.EndBeforeStart));
                 _missingInjected = true;
             }
+        }
+
+        /// <summary>
+        /// With a target, the episodes still to write are spread over the children still to come who go missing (one
+        /// in eight): each such child gets half to one and a half times the average that remains, so the total lands on
+        /// the target (short of it only if the last children do not go missing).
+        /// </summary>
+        private int MissingEpisodesOfChild()
+        {
+            if (_o.MissingEpisodes is not { } target)
+            {
+                return _random.Next(1, 4);
+            }
+            var remaining = target - _missingCount;
+            if (remaining <= 0)
+            {
+                return 0;
+            }
+            var missingChildrenToCome = Math.Max(1.0, (_o.ChildrenInCare - _childNumber + 1) * 0.12);
+            var average = remaining / missingChildrenToCome;
+            return Math.Clamp((int)Math.Round(average * (0.5 + _random.NextDouble())), 1, remaining);
         }
 
         private void WriteOc2(string id, DateOnly dob, int age)

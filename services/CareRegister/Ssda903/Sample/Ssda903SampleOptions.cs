@@ -8,6 +8,11 @@ public sealed record Ssda903SampleOptions
     public int ChildrenInCare { get; init; } = 550;
     /// <summary>Care leavers aged 17–21 with an OC3 row; by default 45 for every 100 children in care, as nationally.</summary>
     public int? CareLeavers { get; init; }
+    /// <summary>
+    /// Missing episodes in the year (~90,000 nationally, among about one child in eight in care). Null leaves it to
+    /// chance: one to three episodes for about one child in eight.
+    /// </summary>
+    public int? MissingEpisodes { get; init; }
     public int Seed { get; init; } = 903;
     /// <summary>Adds rows that break known rules (each listed in the summary), on top of the conformant data.</summary>
     public bool InjectFailures { get; init; }

@@ -1,0 +1,211 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Partnership.CareRegister.Ssda903;
+
+/// <summary>
+/// What an import knows about the return's children while it runs, kept in temporary tables of the import's
+/// transaction instead of memory: the Header's kept children (with their platform keys), what the episodes decided of
+/// each (cohort, short breaks, the latest period of care), and the keys each file has already seen (duplicate rules).
+/// The readers look up only the children of the batch in hand, so memory does not grow with the size of the return.
+/// </summary>
+public sealed class Ssda903Staging(NpgsqlConnection connection)
+{
+    public const string Children = "ssda903_stage_children";
+    public const string Episodes = "ssda903_stage_episodes";
+    public const string Flags = "ssda903_stage_flags";
+    public const string Seen = "ssda903_stage_seen";
+
+    public NpgsqlConnection Connection => connection;
+
+    /// <summary>Creates the tables; they go with the transaction (ON COMMIT DROP, and a rollback undoes their creation).</summary>
+    public async Task CreateAsync(CancellationToken ct) => await Ssda903Importer.ExecuteAsync(connection, $"""
+        SET LOCAL work_mem = '64MB';
+        CREATE TEMP TABLE {Children} (
+            child text PRIMARY KEY, child_key text NOT NULL, line integer NOT NULL, dob date NOT NULL, age integer NOT NULL,
+            sex smallint, ethnic text, upn text, mother smallint, mc_dob date) ON COMMIT DROP;
+        CREATE TEMP TABLE {Episodes} (
+            line integer NOT NULL, child text NOT NULL, decom date NOT NULL, dec date, rne text NOT NULL, ls text NOT NULL, cin text,
+            place text NOT NULL, place_provider text, rec text, reason_place_change text, home_post text, pl_post text, urn text,
+            miles double precision, within_20_miles boolean) ON COMMIT DROP;
+        CREATE TEMP TABLE {Flags} (
+            child text PRIMARY KEY, has_episode boolean NOT NULL, only_short_breaks boolean NOT NULL, oc2_cohort boolean NOT NULL,
+            period_start date, starts_with_entry boolean, placement_order_on date, placed_on date, adopted_on date, adopted_line integer) ON COMMIT DROP;
+        CREATE TEMP TABLE {Seen} (kind smallint NOT NULL, child text NOT NULL, key text NOT NULL, PRIMARY KEY (kind, child, key)) ON COMMIT DROP;
+        """, ct);
+
+    /// <summary>
+    /// The kept Header children among <paramref name="ids"/>, with what the episodes decided of them once that is
+    /// known (before, the defaults of a child without episodes).
+    /// </summary>
+    public async Task<Dictionary<string, Ssda903Child>> ChildrenAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        var found = new Dictionary<string, Ssda903Child>(StringComparer.Ordinal);
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0)
+        {
+            return found;
+        }
+        await using var command = new NpgsqlCommand($"""
+            SELECT c.child, c.child_key, c.dob, c.age, c.line, f.has_episode, f.only_short_breaks, f.oc2_cohort,
+                   f.period_start, f.starts_with_entry, f.placement_order_on, f.placed_on, f.adopted_on, f.adopted_line
+            FROM {Children} c LEFT JOIN {Flags} f ON f.child = c.child
+            WHERE c.child = ANY(@ids)
+            """, connection);
+        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, wanted);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var child = new Ssda903Child(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3))
+            {
+                Line = reader.GetInt32(4),
+            };
+            if (!reader.IsDBNull(5))
+            {
+                child.HasEpisode = reader.GetBoolean(5);
+                child.OnlyShortBreaks = reader.GetBoolean(6);
+                child.Oc2Cohort = reader.GetBoolean(7);
+                if (!reader.IsDBNull(8))
+                {
+                    child.Chain = new Ssda903CareChain
+                    {
+                        PeriodStart = reader.GetFieldValue<DateOnly>(8),
+                        StartsWithEntry = reader.GetBoolean(9),
+                        PlacementOrderOn = NullableDate(reader, 10),
+                        PlacedForAdoptionOn = NullableDate(reader, 11),
+                        AdoptedOn = NullableDate(reader, 12),
+                        AdoptedLine = reader.IsDBNull(13) ? null : reader.GetInt32(13),
+                    };
+                }
+            }
+            found[child.LocalId] = child;
+        }
+        return found;
+    }
+
+    /// <summary>The platform keys already linked to these CHILD ids; a child registered in the register wins over an earlier import's link.</summary>
+    public async Task<Dictionary<string, string>> KeyLinksAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        var wanted = ids.Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length == 0)
+        {
+            return links;
+        }
+        await using var command = new NpgsqlCommand("""
+            SELECT local_child_id, child_key, 0 AS precedence FROM ssda903_child_keys WHERE local_child_id = ANY(@ids)
+            UNION ALL SELECT "LocalChildId", "ChildKey", 1 FROM children WHERE "LocalChildId" = ANY(@ids)
+            ORDER BY precedence
+            """, connection);
+        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, wanted);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            links[reader.GetString(0)] = reader.GetString(1);
+        }
+        return links;
+    }
+
+    /// <summary>The kept Header rows of a batch, and the links made for children seen for the first time.</summary>
+    public async Task AddChildrenAsync(IReadOnlyList<Ssda903Child> children, IReadOnlyList<(string LocalId, string ChildKey)> newLinks,
+        DateTimeOffset linkedAt, CancellationToken ct)
+    {
+        if (children.Count > 0)
+        {
+            await using var copy = await connection.BeginBinaryImportAsync(
+                $"COPY {Children} (child, child_key, line, dob, age, sex, ethnic, upn, mother, mc_dob) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var child in children)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(child.LocalId, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(child.ChildKey, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(child.Line, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(child.DateOfBirth, NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(child.AgeAtYearEnd, NpgsqlDbType.Integer, ct);
+                await copy.WriteNullableAsync(child.Sex, NpgsqlDbType.Smallint, ct);
+                await copy.WriteTextAsync(child.Ethnicity, ct);
+                await copy.WriteTextAsync(child.Upn, ct);
+                await copy.WriteNullableAsync(child.Mother, NpgsqlDbType.Smallint, ct);
+                await copy.WriteNullableAsync(child.MotherChildDateOfBirth, NpgsqlDbType.Date, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        if (newLinks.Count > 0)
+        {
+            await using var copy = await connection.BeginBinaryImportAsync(
+                "COPY ssda903_child_keys (local_child_id, child_key, created_at) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var (localId, key) in newLinks)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(localId, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(key, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(linkedAt, NpgsqlDbType.TimestampTz, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+    }
+
+    /// <summary>What the episodes decided of each child of a batch (children without episodes get no row).</summary>
+    public async Task AddFlagsAsync(IReadOnlyList<Ssda903Child> children, CancellationToken ct)
+    {
+        if (children.Count == 0)
+        {
+            return;
+        }
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"COPY {Flags} (child, has_episode, only_short_breaks, oc2_cohort, period_start, starts_with_entry, placement_order_on, placed_on, adopted_on, adopted_line) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var child in children)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(child.LocalId, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(child.HasEpisode, NpgsqlDbType.Boolean, ct);
+            await copy.WriteAsync(child.OnlyShortBreaks, NpgsqlDbType.Boolean, ct);
+            await copy.WriteAsync(child.Oc2Cohort, NpgsqlDbType.Boolean, ct);
+            var chain = child.Chain;
+            await copy.WriteNullableAsync(chain?.PeriodStart, NpgsqlDbType.Date, ct);
+            await copy.WriteNullableAsync(chain?.StartsWithEntry, NpgsqlDbType.Boolean, ct);
+            await copy.WriteNullableAsync(chain?.PlacementOrderOn, NpgsqlDbType.Date, ct);
+            await copy.WriteNullableAsync(chain?.PlacedForAdoptionOn, NpgsqlDbType.Date, ct);
+            await copy.WriteNullableAsync(chain?.AdoptedOn, NpgsqlDbType.Date, ct);
+            await copy.WriteNullableAsync(chain?.AdoptedLine, NpgsqlDbType.Integer, ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>Writes the year's ssda903_children rows from the staged Header and the episodes' flags; returns (children, OC2 cohort).</summary>
+    public async Task<(int Children, int Oc2Cohort)> WriteChildrenAsync(Ssda903ImportState state, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"""
+            WITH written AS (
+                INSERT INTO ssda903_children (import_id, collection_year, row_number, child, child_key, sex, dob, ethnic, upn, mother, mc_dob,
+                    age_at_year_end, oc2_cohort, short_breaks_only)
+                SELECT @id, @year, c.line, c.child, c.child_key, c.sex, c.dob, c.ethnic, c.upn, c.mother, c.mc_dob, c.age,
+                       COALESCE(f.oc2_cohort, false), COALESCE(f.has_episode AND f.only_short_breaks, false)
+                FROM {Children} c LEFT JOIN {Flags} f ON f.child = c.child
+                ORDER BY c.line
+                RETURNING oc2_cohort)
+            SELECT count(*), count(*) FILTER (WHERE oc2_cohort) FROM written
+            """, connection);
+        command.Parameters.AddWithValue("id", state.ImportId);
+        command.Parameters.AddWithValue("year", state.Year.EndYear);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
+    }
+
+    /// <summary>Episodes lines that ended in adoption, in Header order, for the children with no kept AD1 row.</summary>
+    public async Task<List<(string Child, int Line)>> AdoptedAsync(CancellationToken ct)
+    {
+        var adopted = new List<(string, int)>();
+        await using var command = new NpgsqlCommand(
+            $"SELECT f.child, f.adopted_line FROM {Flags} f JOIN {Children} c ON c.child = f.child WHERE f.adopted_line IS NOT NULL ORDER BY c.line", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            adopted.Add((reader.GetString(0), reader.GetInt32(1)));
+        }
+        return adopted;
+    }
+
+    private static DateOnly? NullableDate(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
+}
