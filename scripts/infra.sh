@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (where missing) and starts PostgreSQL and RabbitMQ as plain local processes for the test suites.
-# Usage: scripts/infra.sh start|stop|env     State lives under .state/test-infra (git-ignored).
+# Usage: scripts/infra.sh start|stop|env|packages     State lives under .state/test-infra (git-ignored).
 # Local development defaults only: the passwords below protect nothing but a loopback-bound throwaway instance.
 # The test PostgreSQL runs without fsync (it is thrown away; CREATE DATABASE per test class is otherwise slow);
 # set PARTNERSHIP_TEST_PG_FSYNC=on for crash-durability tests.
@@ -95,5 +95,6 @@ case "${1:-start}" in
     ERL_EPMD_PORT="$epmd_port" epmd -kill >/dev/null 2>&1 || true ;;
   stop-rabbitmq) stop_rabbitmq ;;
   env) print_env ;;
-  *) echo "usage: $0 start|stop|stop-rabbitmq|env" >&2; exit 2 ;;
+  packages) ensure_packages ;;
+  *) echo "usage: $0 start|stop|stop-rabbitmq|env|packages" >&2; exit 2 ;;
 esac

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Partnership.AppHost;
 
 namespace Partnership.AppHost.Tests;
 
@@ -54,61 +55,21 @@ public sealed class PartnershipAppFixture : IAsyncLifetime
             // Every resource fails its health check until it has started; the wait below reports one that never does.
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
 
+        // The services run from the test build's output rather than through dotnet run (BuiltProjectLaunch says why).
+        BuiltProjectLaunch.UseBuildOutput(builder);
         app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
 
-        // Databases and connection strings have no process of their own, and Aspire's per-project rebuilders only run
-        // on demand; everything else runs and must become healthy.
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-        // One-shot steps (the broker users' provisioning) finish rather than become healthy; services wait on them.
-        var oneShot = model.Resources
-            .SelectMany(r => r.Annotations.OfType<WaitAnnotation>())
-            .Where(w => w.WaitType == WaitType.WaitForCompletion)
-            .Select(w => w.Resource.Name)
-            .ToHashSet();
-        var running = model.Resources
-            .Where(r => r is ProjectResource || (r is ExecutableResource && r is not IResourceWithParent))
-            .Where(r => !oneShot.Contains(r.Name))
-            .ToList();
+        var running = ResourceReadiness.LongRunning(model);
         ProjectNames = running.OfType<ProjectResource>().Select(r => r.Name).ToList();
-
-        // The first resource to fail ends the start-up: the others may be waiting on it and would only time out.
-        var pending = running.Select(r => WaitUntilHealthyAsync(app, r.Name, timeout.Token)).ToList();
-        while (pending.Count > 0)
-        {
-            var done = await Task.WhenAny(pending);
-            await done;
-            pending.Remove(done);
-        }
-    }
-
-    /// <summary>Healthy, or an exception as soon as the resource stops (a crashed service would otherwise cost the whole timeout).</summary>
-    private static async Task WaitUntilHealthyAsync(DistributedApplication app, string name, CancellationToken cancellationToken)
-    {
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var healthy = app.ResourceNotifications.WaitForResourceHealthyAsync(name, waiting.Token);
-        var stopped = app.ResourceNotifications.WaitForResourceAsync(name,
-            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), waiting.Token);
         try
         {
-            if (await Task.WhenAny(healthy, stopped) == stopped && stopped.IsCompletedSuccessfully)
-            {
-                var snapshot = stopped.Result.Snapshot;
-                throw new InvalidOperationException(
-                    $"Resource '{name}' reached {snapshot.State?.Text} (exit code {snapshot.ExitCode}) before it was healthy; its log is in the test output.");
-            }
-            await healthy;
+            await ResourceReadiness.WaitUntilHealthyAsync(app, running.Select(r => r.Name), timeout.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (TimeoutException ex)
         {
-            var state = app.ResourceNotifications.TryGetCurrentState(name, out var e)
-                ? $"{e.Snapshot.State?.Text}, health {e.Snapshot.HealthStatus?.ToString() ?? "unknown"}"
-                : "no state";
-            throw new TimeoutException($"Resource '{name}' was not healthy within {StartTimeout} ({state}).");
-        }
-        finally
-        {
-            await waiting.CancelAsync();
+            throw new TimeoutException($"{ex.Message} Start timeout: {StartTimeout}.", ex);
         }
     }
 
@@ -116,7 +77,7 @@ public sealed class PartnershipAppFixture : IAsyncLifetime
     {
         if (app is not null)
         {
-            await app.StopAsync();
+            await PlatformShutdown.StopAsync(app, TimeSpan.FromSeconds(30));
             await app.DisposeAsync();
         }
     }

@@ -3,24 +3,34 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Partnership.AppHost;
 using Partnership.Bench.Measure;
 
 namespace Partnership.Bench.Platform;
 
 /// <summary>
 /// The real platform, started through the AppHost exactly as tests/Partnership.AppHost.Tests starts it (own state
-/// directory and epmd port, gateway and service ports chosen by Aspire), with three bench-only overrides applied to
+/// directory and epmd port, gateway and service ports chosen by Aspire), with bench-only overrides applied to
 /// the model before it is built: a gateway rate limit high enough not to be what is measured, pg_stat_statements
-/// loaded into PostgreSQL, and an environment marker on every resource so /proc can attribute CPU to each process.
+/// loaded into PostgreSQL, broker statistics every second, and an environment marker on every resource so /proc can
+/// attribute CPU to each process. To start sooner, services run from their build output (no dotnet run), and the
+/// gateway and dashboard start with the services instead of after them.
 /// </summary>
 public sealed class BenchPlatform : IAsyncDisposable
 {
     private readonly DistributedApplication app;
     private readonly HttpClient gateway;
+    private readonly StartupTimeline timeline;
+    private readonly IReadOnlyList<string> started;
+    private bool disposed;
 
-    private BenchPlatform(DistributedApplication app, string runMarker)
+    private BenchPlatform(DistributedApplication app, string runMarker,
+        IReadOnlyList<(string Phase, TimeSpan At)> startupPhases, StartupTimeline timeline, IReadOnlyList<string> started)
     {
         this.app = app;
+        this.timeline = timeline;
+        this.started = started;
+        StartupPhases = startupPhases;
         Processes = new ProcessTable(runMarker);
         gateway = app.CreateHttpClient("gateway", "http");
         gateway.Timeout = TimeSpan.FromMinutes(20);
@@ -28,10 +38,18 @@ public sealed class BenchPlatform : IAsyncDisposable
 
     public ProcessTable Processes { get; }
 
+    /// <summary>Start-up phases, each with the time since StartAsync was called when it ended.</summary>
+    public IReadOnlyList<(string Phase, TimeSpan At)> StartupPhases { get; }
+
+    /// <summary>Per resource: seconds to starting, running, healthy (or finished), running → healthy, and stopped.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> ResourceTimeline => timeline.Rows(started);
+
     public HttpClient Gateway => gateway;
 
-    public static async Task<BenchPlatform> StartAsync(string repositoryRoot, TimeSpan timeout)
+    public static async Task<BenchPlatform> StartAsync(string repositoryRoot, TimeSpan timeout, IReadOnlySet<string> notStarted)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var phases = new List<(string, TimeSpan)>();
         using var cancel = new CancellationTokenSource(timeout);
         var runMarker = Guid.NewGuid().ToString("N");
         // RabbitMQ's Erlang ports are fixed; BENCH_EPMD_PORT moves them so two benches (two worktrees) can run at once.
@@ -66,33 +84,62 @@ public sealed class BenchPlatform : IAsyncDisposable
                 .WithEnvironment(ProcessTable.MarkerVariable, runMarker)
                 .WithEnvironment(ProcessTable.ResourceVariable, resource.Name);
         }
+        // The services run from bench/run's build output, without dotnet run's MSBuild evaluation at every start.
+        foreach (var project in BuiltProjectLaunch.UseBuildOutput(builder))
+        {
+            Console.Error.WriteLine($"{project} is not built; Aspire starts it with dotnet run.");
+        }
         builder.CreateResourceBuilder(Resource<ProjectResource>(builder, "gateway"))
             .WithEnvironment("Gateway__RateLimit__PermitLimit", "100000000");
+        // The gateway and the dashboard wait for the services they route to before they start, which serialises three
+        // start-ups on two cores; nothing is measured before every resource is healthy, so they start with the services.
+        foreach (var frontDoor in new[] { "gateway", "dashboard" })
+        {
+            var resource = Resource<ProjectResource>(builder, frontDoor);
+            RemoveWaits(resource, waitedOn => waitedOn is ProjectResource { Name: not "identity" });
+        }
+        // Left in the model (their endpoints are allocated, so the gateway's routes resolve) but never started.
+        foreach (var name in notStarted)
+        {
+            builder.CreateResourceBuilder(Resource<ProjectResource>(builder, name)).WithExplicitStart();
+            foreach (var resource in builder.Resources)
+            {
+                RemoveWaits(resource, waitedOn => waitedOn.Name == name);
+            }
+        }
+        // Queue depths in the management API are refreshed every collect_statistics_interval (5 s by default): too
+        // coarse for the peak-depth sampling and for noticing that the queues have drained between parts.
+        builder.CreateResourceBuilder(Resource<ExecutableResource>(builder, "rabbitmq"))
+            .WithEnvironment("RABBITMQ_SERVER_START_ARGS", "-rabbit collect_statistics_interval 1000");
         builder.CreateResourceBuilder(Resource<ExecutableResource>(builder, "postgres"))
             .WithArgs("-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all");
 
+        phases.Add(("AppHost model built (Program.cs run in-process)", clock.Elapsed));
         var app = await builder.BuildAsync(cancel.Token);
+        phases.Add(("application built", clock.Elapsed));
+        var timeline = new StartupTimeline(app.ResourceNotifications, clock);
         await app.StartAsync(cancel.Token);
+        phases.Add(("DCP started, resources created", clock.Elapsed));
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-        // One-shot steps (the broker users' provisioning) finish rather than become healthy; services wait on them.
-        var oneShot = model.Resources
-            .SelectMany(r => r.Annotations.OfType<WaitAnnotation>())
-            .Where(w => w.WaitType == WaitType.WaitForCompletion)
-            .Select(w => w.Resource.Name)
-            .ToHashSet();
-        var running = model.Resources
-            .Where(r => r is ProjectResource || (r is ExecutableResource && r is not IResourceWithParent))
-            .Where(r => !oneShot.Contains(r.Name))
-            .Select(r => r.Name)
-            .ToList();
-        await Task.WhenAll(running.Select(name => app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancel.Token)));
-        var platform = new BenchPlatform(app, runMarker);
+        var running = ResourceReadiness.LongRunning(model);
+        await ResourceReadiness.WaitUntilHealthyAsync(app, running.Select(r => r.Name), cancel.Token);
+        phases.Add(("every resource healthy", clock.Elapsed));
+        var platform = new BenchPlatform(app, runMarker, phases, timeline,
+            running.Select(r => r.Name).Concat(ResourceReadiness.OneShot(model)).ToList());
         await using (var connection = new Npgsql.NpgsqlConnection(await platform.ConnectionStringAsync("healthdb")))
         {
             await connection.OpenAsync();
             platform.Processes.Postmaster = ProcessTable.ParentOf(connection.ProcessID);
         }
         return platform;
+    }
+
+    private static void RemoveWaits(IResource resource, Func<IResource, bool> on)
+    {
+        foreach (var wait in resource.Annotations.OfType<WaitAnnotation>().Where(w => on(w.Resource)).ToList())
+        {
+            resource.Annotations.Remove(wait);
+        }
     }
 
     private static T Resource<T>(IDistributedApplicationTestingBuilder builder, string name) where T : IResource =>
@@ -199,15 +246,21 @@ public sealed class BenchPlatform : IAsyncDisposable
             {
                 break;
             }
-            await Task.Delay(1000);
+            await Task.Delay(250);
         }
         return stopwatch.Elapsed;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+        disposed = true;
         gateway.Dispose();
-        await app.StopAsync();
+        await PlatformShutdown.StopAsync(app, TimeSpan.FromSeconds(30));
+        await timeline.DisposeAsync();
         await app.DisposeAsync();
     }
 }
