@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (where missing) and starts PostgreSQL and RabbitMQ as plain local processes for the test suites.
-# Usage: scripts/infra.sh start|stop|env|packages     State lives under .state/test-infra (git-ignored).
+# Usage: scripts/infra.sh start|stop|stop-rabbitmq|env|packages     State lives under .state/test-infra (git-ignored).
 # Local development defaults only: the passwords below protect nothing but a loopback-bound throwaway instance.
 # The test PostgreSQL runs without fsync (it is thrown away; CREATE DATABASE per test class is otherwise slow);
 # set PARTNERSHIP_TEST_PG_FSYNC=on for crash-durability tests.
