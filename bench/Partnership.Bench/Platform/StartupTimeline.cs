@@ -57,8 +57,9 @@ public sealed class StartupTimeline : IAsyncDisposable
                     if (mark.Ready is null)
                     {
                         mark.Ready = at;
+                        mark.Finished = true;
                     }
-                    else if (mark.Running is not null)
+                    else if (!mark.Finished)
                     {
                         mark.Stopped ??= at;
                     }
@@ -86,5 +87,7 @@ public sealed class StartupTimeline : IAsyncDisposable
         /// <summary>Healthy for a long-running resource, finished for a one-shot step.</summary>
         public TimeSpan? Ready { get; set; }
         public TimeSpan? Stopped { get; set; }
+        /// <summary>A one-shot step: it finished before it could be stopped.</summary>
+        public bool Finished { get; set; }
     }
 }
