@@ -68,7 +68,7 @@ wall.Add(("stop the AppHost (every resource)", stopping.Elapsed));
 
 report.Heading("Where the wall time went");
 report.Table(["phase", "wall s"], wall.Select(p => (IReadOnlyList<string>)[p.Phase, $"{p.Took.TotalSeconds:F1}"]));
-report.Line("AppHost resources, seconds since the start-up began (ordered by readiness; a one-shot step is ready when it has finished; stopped: when the bench stopped it):");
+report.Line("AppHost resources, seconds since the start-up began (ordered by readiness; stopped: when the bench stopped it, or when a one-shot step such as rabbitmq-users finished):");
 report.Line("");
 report.Table(["resource", "starting", "running", "healthy", "running → healthy", "stopped"], platform.ResourceTimeline);
 
