@@ -85,6 +85,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var batch = await db.Set<OutboxMessage>()
             .FromSqlRaw($"SELECT * FROM {OutboxModelBuilderExtensions.OutboxTable} WHERE sent_at IS NULL ORDER BY sequence LIMIT {{0}} FOR UPDATE SKIP LOCKED", options.Value.BatchSize)
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
         if (batch.Count == 0)
         {
@@ -93,40 +94,70 @@ public sealed partial class OutboxDispatcher<TDbContext>(
 
         using var activity = Source.StartActivity("outbox dispatch");
         activity?.SetTag("outbox.batch_size", batch.Count);
-        var published = 0;
-        foreach (var row in batch)
+
+        // Every publish of the batch is started in sequence order before any confirm is awaited, so the broker confirms
+        // them together instead of one round trip per event. Consumers never relied on publication order (they run
+        // concurrently and keep the newest version by OccurredAt), so a failure no longer holds back the rows after it:
+        // those published are marked sent, the failed ones stay for the next pass.
+        using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        publishTimeout.CancelAfter(options.Value.PublishTimeout);
+        var publishes = batch.Select(row => PublishAsync(bus, row, publishTimeout.Token)).ToArray();
+        await Task.WhenAll(publishes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var sent = new List<long>(batch.Count);
+        var failed = new List<long>();
+        var errors = new List<string>();
+        Exception? firstFailure = null;
+        for (var i = 0; i < batch.Count; i++)
         {
-            try
+            if (publishes[i].IsCompletedSuccessfully)
             {
-                var type = ContractTypes.Resolve(row.MessageType);
-                var message = JsonSerializer.Deserialize(row.Body, type, ContractJson.Options)
-                    ?? throw new InvalidOperationException("Outbox body deserialised to null.");
-                using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                publishTimeout.CancelAfter(options.Value.PublishTimeout);
-                await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, publishTimeout.Token);
-                row.SentAt = clock.GetUtcNow();
-                published++;
+                sent.Add(batch[i].Sequence);
+                continue;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // Keep the row for the next pass; stop this batch so order is preserved behind the failure.
-                row.Attempts++;
-                row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                Failures.Add(1);
-                LogPublishFailed(row.MessageId, row.Attempts, ex);
-                break;
-            }
+            var failure = publishes[i].Exception?.InnerException ?? new TimeoutException($"Publish not confirmed within {options.Value.PublishTimeout}.");
+            firstFailure ??= failure;
+            failed.Add(batch[i].Sequence);
+            errors.Add(failure.Message.Length > 2000 ? failure.Message[..2000] : failure.Message);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // One statement per outcome rather than one tracked update per row (table name as in OutboxModelBuilderExtensions).
+        if (sent.Count > 0)
+        {
+            var sentAt = clock.GetUtcNow();
+            var sentSequences = sent.ToArray();
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE outbox_messages SET sent_at = {sentAt} WHERE sequence = ANY({sentSequences})", cancellationToken);
+        }
+        if (failed.Count > 0)
+        {
+            var failedSequences = failed.ToArray();
+            var failedErrors = errors.ToArray();
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE outbox_messages o SET attempts = o.attempts + 1, last_error = f.error FROM unnest({failedSequences}, {failedErrors}) AS f(sequence, error) WHERE o.sequence = f.sequence",
+                cancellationToken);
+            Failures.Add(failed.Count);
+            LogPublishFailed(failed.Count, batch.Count, firstFailure!);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        Published.Add(published);
-        return published;
+        Published.Add(sent.Count);
+        return sent.Count;
+    }
+
+    /// <summary>Async so that a row that cannot be read fails only its own task, not the batch's loop.</summary>
+    private static async Task PublishAsync(IPublishEndpoint bus, OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var type = ContractTypes.Resolve(row.MessageType);
+        var message = JsonSerializer.Deserialize(row.Body, type, ContractJson.Options)
+            ?? throw new InvalidOperationException("Outbox body deserialised to null.");
+        await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch pass failed")]
     private partial void LogDispatchFailed(Exception ex);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} failed (attempt {Attempts})")]
-    private partial void LogPublishFailed(Guid messageId, int attempts, Exception ex);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {Failed} of {Batch} outbox messages failed; they stay for the next pass")]
+    private partial void LogPublishFailed(int failed, int batch, Exception ex);
 }

@@ -15,13 +15,27 @@ public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
 
     public async Task<AuditEntry> AppendAsync(AuditEntry draft, CancellationToken cancellationToken)
     {
+        await AppendAllAsync([draft], cancellationToken);
+        return draft;
+    }
+
+    /// <summary>
+    /// Appends several entries in the given order under one lock and one read of the tail, so a caller recording
+    /// several decisions for one event holds the chain lock for a few statements rather than a few per decision.
+    /// </summary>
+    public async Task AppendAllAsync(IReadOnlyList<AuditEntry> drafts, CancellationToken cancellationToken)
+    {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Audit entries are appended inside the transaction of the change they record.");
         }
+        if (drafts.Count == 0)
+        {
+            return;
+        }
 
-        // Entries staged earlier in this transaction (several decisions for one event) are written first, so the
-        // predecessor read below is the true tail.
+        // Changes staged earlier in this transaction (entries, or anything else) are written before the lock is taken,
+        // so the predecessor read below is the true tail and the lock is held as briefly as possible.
         await db.SaveChangesAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
         var tail = await db.AuditEntries.AsNoTracking()
@@ -29,13 +43,18 @@ public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
             .Select(e => new { e.Sequence, e.Hash })
             .FirstOrDefaultAsync(cancellationToken);
 
-        draft.Sequence = (tail?.Sequence ?? 0) + 1;
-        draft.Id = draft.Id == Guid.Empty ? Guid.CreateVersion7() : draft.Id;
-        draft.RecordedAt = AuditHashing.ToStoredPrecision(clock.GetUtcNow());
-        draft.PreviousHash = tail?.Hash ?? AuditHashing.GenesisHash;
-        draft.Hash = AuditHashing.ChainHash(draft.PreviousHash, draft);
-        db.AuditEntries.Add(draft);
+        var sequence = tail?.Sequence ?? 0;
+        var previousHash = tail?.Hash ?? AuditHashing.GenesisHash;
+        foreach (var draft in drafts)
+        {
+            draft.Sequence = ++sequence;
+            draft.Id = draft.Id == Guid.Empty ? Guid.CreateVersion7() : draft.Id;
+            draft.RecordedAt = AuditHashing.ToStoredPrecision(clock.GetUtcNow());
+            draft.PreviousHash = previousHash;
+            draft.Hash = AuditHashing.ChainHash(draft.PreviousHash, draft);
+            previousHash = draft.Hash;
+            db.AuditEntries.Add(draft);
+        }
         await db.SaveChangesAsync(cancellationToken);
-        return draft;
     }
 }

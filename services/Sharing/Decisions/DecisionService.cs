@@ -36,26 +36,7 @@ public sealed class DecisionService(SharingDbContext db, AuditLog audit, TimePro
     public async Task<RecordedDecision> RecordAsync(
         DecisionRequest request, DecisionResult result, string caller, string? callerAgency, CancellationToken cancellationToken)
     {
-        var entry = new AuditEntry
-        {
-            Kind = AuditKinds.Decision,
-            ChildKey = request.ChildKey,
-            SourceAgency = request.Source,
-            RecipientAgency = request.Recipient,
-            Category = request.Category.ToString(),
-            Purpose = request.Purpose.ToString(),
-            Outcome = result.Outcome.ToString(),
-            LawfulBasis = result.Basis?.ToString(),
-            Reason = result.Reason,
-            AgreementId = result.AgreementId,
-            ConsentId = result.ConsentId,
-            OverrideId = result.OverrideId,
-            Caller = caller,
-            CallerAgency = callerAgency,
-            PreviousHash = string.Empty,
-            Hash = string.Empty,
-        };
-
+        var entry = AuditEntryFor(request, result, caller, callerAgency);
         if (db.Database.CurrentTransaction is not null)
         {
             await audit.AppendAsync(entry, cancellationToken);
@@ -68,4 +49,25 @@ public sealed class DecisionService(SharingDbContext db, AuditLog audit, TimePro
         }
         return new RecordedDecision(entry.Id, result);
     }
+
+    /// <summary>The audit entry that records a decision, not yet appended to the chain.</summary>
+    public static AuditEntry AuditEntryFor(DecisionRequest request, DecisionResult result, string caller, string? callerAgency) => new()
+    {
+        Kind = AuditKinds.Decision,
+        ChildKey = request.ChildKey,
+        SourceAgency = request.Source,
+        RecipientAgency = request.Recipient,
+        Category = request.Category.ToString(),
+        Purpose = request.Purpose.ToString(),
+        Outcome = result.Outcome.ToString(),
+        LawfulBasis = result.Basis?.ToString(),
+        Reason = result.Reason,
+        AgreementId = result.AgreementId,
+        ConsentId = result.ConsentId,
+        OverrideId = result.OverrideId,
+        Caller = caller,
+        CallerAgency = callerAgency,
+        PreviousHash = string.Empty,
+        Hash = string.Empty,
+    };
 }

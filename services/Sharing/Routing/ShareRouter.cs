@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Partnership.Contracts;
+using Partnership.Sharing.Audit;
 using Partnership.Sharing.Data;
 using Partnership.Sharing.Decisions;
 using Partnership.Sharing.Domain;
@@ -26,18 +27,26 @@ public sealed class SharingOptions
 /// audit entries commit together or not at all.
 /// </summary>
 public sealed partial class ShareRouter(
-    SharingDbContext db, DecisionService decisions, IOptions<SharingOptions> options, TimeProvider clock, ILogger<ShareRouter> logger)
+    SharingDbContext db, DecisionService decisions, AuditLog audit, IOptions<SharingOptions> options, TimeProvider clock,
+    ILogger<ShareRouter> logger)
 {
     public const string Caller = "sharing-router";
 
     public async Task RouteAsync(IntegrationEvent evt, IEnumerable<ShareTarget> targets, CancellationToken cancellationToken)
     {
+        // What the consumer staged (a child's age from this event) is written first, so every recipient's decision
+        // reads it, and the audit chain's lock is taken once, after all decisions are made, for all their entries.
+        await db.SaveChangesAsync(cancellationToken);
+        var entries = new List<AuditEntry>();
+        var outcomes = new List<(string Recipient, DataCategory Category, Outcome Outcome, Guid DecisionId)>();
         foreach (var target in targets.Where(t => t.Recipient != evt.SourceAgency))
         {
             var request = new DecisionRequest(evt.SourceAgency, target.Recipient, evt.ChildKey, target.Category, target.Purpose);
             var result = target.Precondition ?? await decisions.EvaluateAsync(request, cancellationToken);
-            var recorded = await decisions.RecordAsync(request, result, Caller, null, cancellationToken);
-            LogDecision(evt.EventId, target.Recipient, target.Category, result.Outcome, recorded.DecisionId);
+            var entry = DecisionService.AuditEntryFor(request, result, Caller, null);
+            entry.Id = Guid.CreateVersion7();
+            entries.Add(entry);
+            outcomes.Add((target.Recipient, target.Category, result.Outcome, entry.Id));
             if (!result.Permitted)
             {
                 continue;
@@ -54,7 +63,7 @@ public sealed partial class ShareRouter(
                 Category = target.Category,
                 Purpose = target.Purpose,
                 LawfulBasis = result.Basis!.Value,
-                DecisionId = recorded.DecisionId,
+                DecisionId = entry.Id,
                 Reason = result.Reason,
                 EventType = evt.GetType().Name,
                 SourceEventId = evt.EventId,
@@ -62,9 +71,16 @@ public sealed partial class ShareRouter(
                 SharedAt = clock.GetUtcNow(),
             });
         }
+
+        await audit.AppendAllAsync(entries, cancellationToken);
+        foreach (var (recipient, category, outcome, decisionId) in outcomes)
+        {
+            LogDecision(evt.EventId, recipient, category, outcome, decisionId);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information,
+    // Debug: every decision is already in the audit log; a line per decision at Information is per-event cost for nothing new.
+    [LoggerMessage(Level = LogLevel.Debug,
         Message = "Event {EventId}: {Category} to {Recipient} {Outcome} (decision {DecisionId})")]
     private partial void LogDecision(Guid eventId, string recipient, DataCategory category, Outcome outcome, Guid decisionId);
 }
