@@ -40,6 +40,7 @@ public static class OutboxBulkWriter
             written++;
         }
         await importer.CompleteAsync(cancellationToken);
+        OutboxSignal.MarkStaged(db);
         return written;
     }
 }

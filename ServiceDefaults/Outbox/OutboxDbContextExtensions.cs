@@ -20,5 +20,6 @@ public static class OutboxDbContextExtensions
             Body = JsonSerializer.Serialize(integrationEvent, ContractJson.Options),
             CreatedAt = (clock ?? TimeProvider.System).GetUtcNow(),
         });
+        OutboxSignal.MarkStaged(db);
     }
 }

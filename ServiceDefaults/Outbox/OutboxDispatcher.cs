@@ -61,7 +61,8 @@ public sealed partial class OutboxDispatcher<TDbContext>(
                 await Task.Delay(options.Value.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
-            if (sent == 0 && !stoppingToken.IsCancellationRequested)
+            // A full batch may have more behind it; otherwise every row committed since the query has signalled.
+            if (sent < options.Value.BatchSize && !stoppingToken.IsCancellationRequested)
             {
                 try
                 {
