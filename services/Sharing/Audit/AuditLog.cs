@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Partnership.Sharing.Data;
 
 namespace Partnership.Sharing.Audit;
@@ -37,13 +39,9 @@ public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
         // Changes staged earlier in this transaction (entries, or anything else) are written before the lock is taken,
         // so the predecessor read below is the true tail and the lock is held as briefly as possible.
         await db.SaveChangesAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
-        var tail = await db.AuditEntries.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
+        var tail = await LockAndReadTailAsync(cancellationToken);
 
-        var sequence = tail?.Sequence ?? 0;
+        var sequence = tail?.Sequence ?? 0L;
         var previousHash = tail?.Hash ?? AuditHashing.GenesisHash;
         foreach (var draft in drafts)
         {
@@ -56,5 +54,27 @@ public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
             db.AuditEntries.Add(draft);
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the chain lock and reads the tail in one round trip: the two statements go in one batch, and the server runs
+    /// the second (with a snapshot of its own, under READ COMMITTED) only once the first holds the lock, so it sees
+    /// every entry committed by the lock's previous holder.
+    /// </summary>
+    private async Task<(long Sequence, string Hash)?> LockAndReadTailAsync(CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({ChainLockKey})"),
+                new NpgsqlBatchCommand($"""SELECT "Sequence", "Hash" FROM {SharingDbContext.AuditTable} ORDER BY "Sequence" DESC LIMIT 1"""),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
     }
 }
