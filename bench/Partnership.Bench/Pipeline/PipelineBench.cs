@@ -59,7 +59,15 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
             notes.Add($"saturation {events}: {run.Cpu.Describe()}; {run.Broker}");
         }
 
+        // Statements per database over the fixed-load run only (the reset is server-wide), to show where PostgreSQL's
+        // share of each event goes.
+        await StatementStats.ResetAsync(boardConnection);
         var rated = await RatedAsync(Tag(), options.Rate, options.RatedSeconds);
+        var statements = new List<(string Database, IReadOnlyList<IReadOnlyList<string>> Rows)>();
+        foreach (var database in new[] { "healthdb", "boarddb", "sharingdb" })
+        {
+            statements.Add((database, await StatementStats.TopAsync(await platform.ConnectionStringAsync(database), 6)));
+        }
         var ratedFacts = rated.FactsSeen;
         rows.Add([
             $"fixed offered load {options.Rate}/s for {options.RatedSeconds}s ({rated.Offered / rated.AcceptSeconds:F0}/s achieved)",
@@ -82,6 +90,13 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         foreach (var note in notes)
         {
             report.Note("CPU " + note);
+        }
+        foreach (var (database, top) in statements)
+        {
+            report.Line("");
+            report.Line($"Top statements in {database} during the fixed-load run:");
+            report.Line("");
+            report.Table(StatementStats.Header, top);
         }
         report.Line("");
         await StatementStats.ResetAsync(boardConnection);
