@@ -61,10 +61,15 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
 
         // Statements per database over the fixed-load run only (the reset is server-wide), to show where PostgreSQL's
         // share of each event goes.
-        await StatementStats.ResetAsync(boardConnection);
+        string[] databases = ["healthdb", "boarddb", "sharingdb"];
+        foreach (var database in databases)
+        {
+            // The extension's view is created per database; the reset itself is server-wide.
+            await StatementStats.ResetAsync(await platform.ConnectionStringAsync(database));
+        }
         var rated = await RatedAsync(Tag(), options.Rate, options.RatedSeconds);
         var statements = new List<(string Database, IReadOnlyList<IReadOnlyList<string>> Rows)>();
-        foreach (var database in new[] { "healthdb", "boarddb", "sharingdb" })
+        foreach (var database in databases)
         {
             statements.Add((database, await StatementStats.TopAsync(await platform.ConnectionStringAsync(database), 6)));
         }
