@@ -17,6 +17,7 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _messaging;
+    private bool _ownsVirtualHost;
 
     public ServiceUnderTest(IdentityHost identity, string connectionName, string connectionString, IReadOnlyDictionary<string, string>? settings = null, string? messaging = null)
     {
@@ -36,8 +37,23 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
     {
         var service = new ServiceUnderTest<TEntryPoint>(identity, connectionName, await TestInfrastructure.CreateDatabaseAsync(connectionName), settings,
             await RabbitMqVirtualHosts.CreateAsync(connectionName));
+        service._ownsVirtualHost = true;
         _ = service.Server;
         return service;
+    }
+
+    /// <summary>
+    /// Stops the service, then deletes the virtual host it was given by <see cref="StartAsync"/>: a development broker
+    /// otherwise keeps every test run's virtual hosts and takes minutes to boot once it has a few hundred.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsVirtualHost)
+        {
+            _ownsVirtualHost = false;
+            await RabbitMqVirtualHosts.DeleteAsync(_messaging);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
