@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
+using Partnership.Testing;
 
 namespace Partnership.AppHost.Tests;
 
@@ -20,35 +20,12 @@ public sealed class GatewayGrpcTests(PartnershipAppFixture fixture)
         var token = await EndToEndTests.TokenAsync(gateway, "health-system", "sharing.decide");
         using var grpc = new HttpClient { BaseAddress = fixture.App.GetEndpoint("gateway", "grpc") };
 
-        using var answered = await grpc.SendAsync(EmptyCall(token), HttpCompletionOption.ResponseContentRead, ct);
+        using var answered = await grpc.SendAsync(RawGrpcCall.Empty(Decide, token), HttpCompletionOption.ResponseContentRead, ct);
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Equal(HttpVersion.Version20, answered.Version);
-        Assert.Equal("3", GrpcStatus(answered));
+        Assert.Equal("3", RawGrpcCall.Status(answered));
 
-        using var refused = await grpc.SendAsync(EmptyCall(token: null), ct);
+        using var refused = await grpc.SendAsync(RawGrpcCall.Empty(Decide, token: null), ct);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
-
-    private static HttpRequestMessage EmptyCall(string? token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, Decide)
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent([0, 0, 0, 0, 0]),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-        request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        return request;
-    }
-
-    /// <summary>gRPC puts its status in the trailers, or in the headers of a response that has no message.</summary>
-    private static string? GrpcStatus(HttpResponseMessage response) =>
-        response.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer.Single()
-        : response.Headers.TryGetValues("grpc-status", out var header) ? header.Single()
-        : null;
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Partnership.Gateway.Tests.Infrastructure;
 using Partnership.ServiceDefaults.Auth;
@@ -44,7 +43,7 @@ public sealed class GrpcRoutingTests(Platform platform, GrpcRoutingTests.Gateway
         var token = platform.Identity.Token(PartnershipApis.Sharing.Audience);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gateway.GrpcPort}") };
 
-        using var response = await http.SendAsync(GrpcCall(SharingGrpc + "Decide", token), TestContext.Current.CancellationToken);
+        using var response = await http.SendAsync(RawGrpcCall.Empty(SharingGrpc + "Decide", token), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpVersion.Version20, response.Version);
@@ -64,7 +63,7 @@ public sealed class GrpcRoutingTests(Platform platform, GrpcRoutingTests.Gateway
         var method = "Unsigned" + Guid.NewGuid().ToString("N");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gateway.GrpcPort}") };
 
-        using var response = await http.SendAsync(GrpcCall(SharingGrpc + method, token: null), TestContext.Current.CancellationToken);
+        using var response = await http.SendAsync(RawGrpcCall.Empty(SharingGrpc + method, token: null), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.False(platform.Services.SawPath(method));
@@ -85,22 +84,4 @@ public sealed class GrpcRoutingTests(Platform platform, GrpcRoutingTests.Gateway
     }
 
     private void StartGateway() => gateway.StartServer();
-
-    /// <summary>What a gRPC client sends: POST over HTTP/2 with prior knowledge, application/grpc, one empty message frame.</summary>
-    private static HttpRequestMessage GrpcCall(string path, string? token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent([0, 0, 0, 0, 0]),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-        request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        return request;
-    }
 }
