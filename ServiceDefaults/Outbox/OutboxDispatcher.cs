@@ -123,21 +123,18 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             errors.Add(failure.Message.Length > 2000 ? failure.Message[..2000] : failure.Message);
         }
 
-        // One statement per outcome rather than one tracked update per row (table name as in OutboxModelBuilderExtensions).
+        // One statement per outcome rather than one tracked update per row.
         if (sent.Count > 0)
         {
-            var sentAt = clock.GetUtcNow();
-            var sentSequences = sent.ToArray();
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE outbox_messages SET sent_at = {sentAt} WHERE sequence = ANY({sentSequences})", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(
+                $"UPDATE {OutboxModelBuilderExtensions.OutboxTable} SET sent_at = {{0}} WHERE sequence = ANY({{1}})",
+                [clock.GetUtcNow(), sent.ToArray()], cancellationToken);
         }
         if (failed.Count > 0)
         {
-            var failedSequences = failed.ToArray();
-            var failedErrors = errors.ToArray();
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE outbox_messages o SET attempts = o.attempts + 1, last_error = f.error FROM unnest({failedSequences}, {failedErrors}) AS f(sequence, error) WHERE o.sequence = f.sequence",
-                cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(
+                $"UPDATE {OutboxModelBuilderExtensions.OutboxTable} o SET attempts = o.attempts + 1, last_error = f.error FROM unnest({{0}}, {{1}}) AS f(sequence, error) WHERE o.sequence = f.sequence",
+                [failed.ToArray(), errors.ToArray()], cancellationToken);
             Failures.Add(failed.Count);
             LogPublishFailed(failed.Count, batch.Count, firstFailure!);
         }
