@@ -213,7 +213,7 @@ public sealed class BenchPlatform : IAsyncDisposable
             throw new InvalidOperationException($"Restarting {resource} failed: {result.Message}");
         }
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancel.Token);
+        await ResourceReadiness.WaitUntilHealthyAsync(app, resource, cancel.Token);
     }
 
     /// <summary>The broker's management API (same credentials as the AMQP connection string).</summary>
