@@ -38,6 +38,9 @@ var boardPseudonymKey = DevelopmentSecrets.Resolve(builder.Configuration, builde
 builder.Services.AddOptions<SharingOptions>().Configure(options => options.BoardPseudonymKey = boardPseudonymKey);
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<AuditVerifier>();
+builder.Services.AddScoped<AuditCheckpointWriter>();
+builder.Services.AddOptions<AuditCheckpointOptions>().BindConfiguration(AuditCheckpointOptions.Section);
+builder.Services.AddHostedService<AuditCheckpointService>();
 builder.Services.AddScoped<DecisionService>();
 builder.Services.AddScoped<ConsentLedger>();
 builder.Services.AddScoped<ShareRouter>();

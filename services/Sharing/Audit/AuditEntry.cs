@@ -10,10 +10,12 @@ public static class AuditKinds
 
 /// <summary>
 /// One append-only audit record. <see cref="Hash"/> is SHA-256 over the previous entry's hash and this entry's
-/// canonical form, so altering or removing any entry breaks every hash after it.
+/// canonical form, so altering or removing any entry breaks every hash after it in its chain.
 /// </summary>
 public sealed class AuditEntry
 {
+    /// <summary>Which of the <see cref="AuditChains"/> the entry belongs to; the sequence counts within it.</summary>
+    public int Chain { get; set; }
     public long Sequence { get; set; }
     public Guid Id { get; set; }
     public required string Kind { get; set; }

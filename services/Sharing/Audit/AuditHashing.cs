@@ -42,6 +42,26 @@ public static class AuditHashing
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
+    /// <summary>Chain heads in chain order as <c>chain:sequence:hash;</c>, the form a checkpoint stores and hashes.</summary>
+    public static string Heads(IEnumerable<ChainHead> heads) => string.Concat(heads.OrderBy(h => h.Chain)
+        .Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Chain}:{h.Sequence}:{h.Hash};")));
+
+    public static IReadOnlyList<ChainHead> ParseHeads(string heads) => heads.Split(';', StringSplitOptions.RemoveEmptyEntries)
+        .Select(part => part.Split(':'))
+        .Select(p => new ChainHead(int.Parse(p[0], CultureInfo.InvariantCulture), long.Parse(p[1], CultureInfo.InvariantCulture), p[2]))
+        .ToList();
+
+    public static string CheckpointHash(string previousHash, AuditCheckpoint checkpoint)
+    {
+        var canonical = string.Create(CultureInfo.InvariantCulture,
+            $"{previousHash}\n{checkpoint.Sequence}|{checkpoint.RecordedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ss.ffffffZ}|{checkpoint.Heads}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>One hash naming every chain's head, for operations to record outside the database.</summary>
+    public static string CombinedHead(IEnumerable<ChainHead> heads) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Heads(heads))));
+
     /// <summary>PostgreSQL keeps microseconds; truncating before hashing makes the stored row hash the same.</summary>
     public static DateTimeOffset ToStoredPrecision(DateTimeOffset value) =>
         new(value.UtcTicks - value.UtcTicks % 10, TimeSpan.Zero);

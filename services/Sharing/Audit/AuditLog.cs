@@ -6,15 +6,13 @@ using Partnership.Sharing.Data;
 namespace Partnership.Sharing.Audit;
 
 /// <summary>
-/// Appends entries to the hash chain inside the caller's transaction. A transaction-scoped advisory lock serialises
-/// appenders across every instance, so two entries can never claim the same predecessor (no forks), and the lock is
-/// released only when the entry (with the change it records) commits or rolls back.
+/// Appends entries to their children's hash chains inside the caller's transaction. A transaction-scoped advisory lock
+/// per chain serialises that chain's appenders across every instance, so two entries can never claim the same
+/// predecessor (no forks), and the lock is released only when the entry (with the change it records) commits or rolls
+/// back. Appenders for children in other chains do not wait (ADR 0013).
 /// </summary>
 public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
 {
-    /// <summary>An arbitrary constant naming this lock among the database's advisory locks.</summary>
-    private const long ChainLockKey = 0x5348_4152_494E_47; // "SHARING"
-
     public async Task<AuditEntry> AppendAsync(AuditEntry draft, CancellationToken cancellationToken)
     {
         await AppendAllAsync([draft], cancellationToken);
@@ -22,8 +20,8 @@ public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Appends several entries in the given order under one lock and one read of the tail, so a caller recording
-    /// several decisions for one event holds the chain lock for a few statements rather than a few per decision.
+    /// Appends several entries in the given order under one lock per chain and one read of the tails, so a caller
+    /// recording several decisions for one event holds its chain for a few statements rather than a few per decision.
     /// </summary>
     public async Task AppendAllAsync(IReadOnlyList<AuditEntry> drafts, CancellationToken cancellationToken)
     {
@@ -36,45 +34,65 @@ public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
             return;
         }
 
-        // Changes staged earlier in this transaction (entries, or anything else) are written before the lock is taken,
-        // so the predecessor read below is the true tail and the lock is held as briefly as possible.
-        await db.SaveChangesAsync(cancellationToken);
-        var tail = await LockAndReadTailAsync(cancellationToken);
-
-        var sequence = tail?.Sequence ?? 0L;
-        var previousHash = tail?.Hash ?? AuditHashing.GenesisHash;
         foreach (var draft in drafts)
         {
-            draft.Sequence = ++sequence;
+            draft.Chain = AuditChains.For(draft.ChildKey);
+        }
+        // Ascending order, so two transactions that need the same two chains take them in the same order and never deadlock.
+        var chains = drafts.Select(d => d.Chain).Distinct().Order().ToArray();
+
+        // Changes staged earlier in this transaction (entries, or anything else) are written before the locks are
+        // taken, so the tails read below are the true ones and the locks are held as briefly as possible.
+        await db.SaveChangesAsync(cancellationToken);
+        var tails = await LockAndReadTailsAsync(chains, cancellationToken);
+
+        var recordedAt = AuditHashing.ToStoredPrecision(clock.GetUtcNow());
+        foreach (var draft in drafts)
+        {
+            var (sequence, previousHash) = tails.GetValueOrDefault(draft.Chain, (0L, AuditHashing.GenesisHash));
+            draft.Sequence = sequence + 1;
             draft.Id = draft.Id == Guid.Empty ? Guid.CreateVersion7() : draft.Id;
-            draft.RecordedAt = AuditHashing.ToStoredPrecision(clock.GetUtcNow());
+            draft.RecordedAt = recordedAt;
             draft.PreviousHash = previousHash;
             draft.Hash = AuditHashing.ChainHash(draft.PreviousHash, draft);
-            previousHash = draft.Hash;
+            tails[draft.Chain] = (draft.Sequence, draft.Hash);
             db.AuditEntries.Add(draft);
         }
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Takes the chain lock and reads the tail in one round trip: the two statements go in one batch, and the server runs
-    /// the second (with a snapshot of its own, under READ COMMITTED) only once the first holds the lock, so it sees
-    /// every entry committed by the lock's previous holder.
+    /// Takes the chains' locks and reads their tails in one round trip: the statements go in one batch, and the server
+    /// runs the last (with a snapshot of its own, under READ COMMITTED) only once every lock is held, so it sees every
+    /// entry committed by the locks' previous holders.
     /// </summary>
-    private async Task<(long Sequence, string Hash)?> LockAndReadTailAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<int, (long Sequence, string Hash)>> LockAndReadTailsAsync(int[] chains, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var chain in chains)
         {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({ChainLockKey})"),
-                new NpgsqlBatchCommand($"""SELECT "Sequence", "Hash" FROM {SharingDbContext.AuditTable} ORDER BY "Sequence" DESC LIMIT 1"""),
-            },
-        };
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({AuditChains.LockClass}, {chain})"));
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            SELECT c.chain, t."Sequence", t."Hash"
+            FROM unnest($1::int[]) AS c(chain)
+            CROSS JOIN LATERAL (
+                SELECT "Sequence", "Hash" FROM {SharingDbContext.AuditTable}
+                WHERE "Chain" = c.chain ORDER BY "Sequence" DESC LIMIT 1) AS t
+            """) { Parameters = { new NpgsqlParameter { Value = chains } } });
+
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+        for (var i = 0; i < chains.Length; i++)
+        {
+            await reader.NextResultAsync(cancellationToken);
+        }
+        var tails = new Dictionary<int, (long, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tails[reader.GetInt32(0)] = (reader.GetInt64(1), reader.GetString(2));
+        }
+        return tails;
     }
 }

@@ -3,12 +3,15 @@ using Partnership.Sharing.Data;
 
 namespace Partnership.Sharing.Audit;
 
-public sealed record AuditVerification(bool Valid, long EntriesChecked, string HeadHash, long? FirstBadSequence, string? Problem);
+public sealed record AuditVerification(
+    bool Valid, long EntriesChecked, int Chains, long CheckpointsChecked, string HeadHash,
+    int? FirstBadChain, long? FirstBadSequence, string? Problem);
 
 /// <summary>
-/// Recomputes the chain from the first entry. An edited entry no longer matches its hash; a deleted entry leaves a
-/// gap in the sequence and a successor whose previous hash points at nothing. Truncation of the newest entries can
-/// only be caught against a head hash kept elsewhere, which is why the result reports the head.
+/// Recomputes every chain from its first entry, then the checkpoints. An edited entry no longer matches its hash; a
+/// deleted entry leaves a gap in its chain's sequence; deleted newest entries of a chain are caught when a checkpoint
+/// named them. Entries newer than the last checkpoint, and the newest checkpoints themselves, can only be checked
+/// against a head hash kept elsewhere, which is why the result reports the head.
 /// </summary>
 public sealed class AuditVerifier(SharingDbContext db)
 {
@@ -16,42 +19,102 @@ public sealed class AuditVerifier(SharingDbContext db)
 
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
-        var previousHash = AuditHashing.GenesisHash;
-        long expectedSequence = 1;
-        long checkedCount = 0;
-        while (true)
-        {
-            var from = expectedSequence;
-            var batch = await db.AuditEntries.AsNoTracking()
-                .Where(e => e.Sequence >= from)
-                .OrderBy(e => e.Sequence)
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return new AuditVerification(true, checkedCount, previousHash, null, null);
-            }
+        // Read first: entries appended while the walk runs only extend chains past what the checkpoint names.
+        var (checkpointsChecked, lastCheckpoint, checkpointProblem) = await VerifyCheckpointsAsync(cancellationToken);
+        var named = lastCheckpoint is null
+            ? new Dictionary<int, ChainHead>()
+            : AuditHashing.ParseHeads(lastCheckpoint.Heads).ToDictionary(h => h.Chain);
 
-            foreach (var entry in batch)
+        var heads = new Dictionary<int, ChainHead>();
+        long checkedCount = 0;
+        AuditVerification Fail(int? chain, long sequence, string problem) =>
+            new(false, checkedCount, heads.Count, checkpointsChecked, AuditHashing.CombinedHead(heads.Values), chain, sequence, problem);
+
+        var chains = await db.AuditEntries.Select(e => e.Chain).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        foreach (var chain in chains)
+        {
+            var head = new ChainHead(chain, 0, AuditHashing.GenesisHash);
+            while (true)
             {
-                if (entry.Sequence != expectedSequence)
+                var from = head.Sequence;
+                var batch = await db.AuditEntries.AsNoTracking()
+                    .Where(e => e.Chain == chain && e.Sequence > from)
+                    .OrderBy(e => e.Sequence)
+                    .Take(BatchSize)
+                    .ToListAsync(cancellationToken);
+                if (batch.Count == 0)
                 {
-                    return Fail(expectedSequence, $"entry {expectedSequence} is missing (next present is {entry.Sequence})");
+                    break;
                 }
-                if (entry.PreviousHash != previousHash)
+
+                foreach (var entry in batch)
                 {
-                    return Fail(entry.Sequence, $"entry {entry.Sequence} does not follow the entry before it");
+                    if (entry.Sequence != head.Sequence + 1)
+                    {
+                        return Fail(chain, head.Sequence + 1, $"chain {chain}: entry {head.Sequence + 1} is missing (next present is {entry.Sequence})");
+                    }
+                    if (entry.PreviousHash != head.Hash)
+                    {
+                        return Fail(chain, entry.Sequence, $"chain {chain}: entry {entry.Sequence} does not follow the entry before it");
+                    }
+                    if (AuditHashing.ChainHash(head.Hash, entry) != entry.Hash)
+                    {
+                        return Fail(chain, entry.Sequence, $"chain {chain}: entry {entry.Sequence} was altered after it was written");
+                    }
+                    if (named.TryGetValue(chain, out var expected) && expected.Sequence == entry.Sequence && expected.Hash != entry.Hash)
+                    {
+                        return Fail(chain, entry.Sequence, $"chain {chain}: entry {entry.Sequence} differs from checkpoint {lastCheckpoint!.Sequence}");
+                    }
+                    head = new ChainHead(chain, entry.Sequence, entry.Hash);
+                    heads[chain] = head;
+                    checkedCount++;
                 }
-                if (AuditHashing.ChainHash(previousHash, entry) != entry.Hash)
-                {
-                    return Fail(entry.Sequence, $"entry {entry.Sequence} was altered after it was written");
-                }
-                previousHash = entry.Hash;
-                expectedSequence++;
-                checkedCount++;
             }
         }
 
-        AuditVerification Fail(long sequence, string problem) => new(false, checkedCount, previousHash, sequence, problem);
+        foreach (var expected in named.Values.OrderBy(h => h.Chain))
+        {
+            var reached = heads.TryGetValue(expected.Chain, out var head) ? head.Sequence : 0;
+            if (reached < expected.Sequence)
+            {
+                return Fail(expected.Chain, reached + 1,
+                    $"chain {expected.Chain}: entries {reached + 1} to {expected.Sequence}, named by checkpoint {lastCheckpoint!.Sequence}, are missing");
+            }
+        }
+        if (checkpointProblem is not null)
+        {
+            return Fail(null, checkpointsChecked + 1, checkpointProblem);
+        }
+        return new AuditVerification(true, checkedCount, heads.Count, checkpointsChecked, AuditHashing.CombinedHead(heads.Values), null, null, null);
+    }
+
+    /// <summary>Walks the checkpoint chain; returns how many verified, the last good one, and the first problem.</summary>
+    private async Task<(long Checked, AuditCheckpoint? Last, string? Problem)> VerifyCheckpointsAsync(CancellationToken cancellationToken)
+    {
+        AuditCheckpoint? last = null;
+        while (true)
+        {
+            var from = last?.Sequence ?? 0;
+            var batch = await db.AuditCheckpoints.AsNoTracking()
+                .Where(c => c.Sequence > from).OrderBy(c => c.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return (from, last, null);
+            }
+            foreach (var checkpoint in batch)
+            {
+                var expectedSequence = (last?.Sequence ?? 0) + 1;
+                var previousHash = last?.Hash ?? AuditHashing.GenesisHash;
+                if (checkpoint.Sequence != expectedSequence)
+                {
+                    return (expectedSequence - 1, last, $"checkpoint {expectedSequence} is missing (next present is {checkpoint.Sequence})");
+                }
+                if (checkpoint.PreviousHash != previousHash || AuditHashing.CheckpointHash(previousHash, checkpoint) != checkpoint.Hash)
+                {
+                    return (expectedSequence - 1, last, $"checkpoint {checkpoint.Sequence} was altered after it was written");
+                }
+                last = checkpoint;
+            }
+        }
     }
 }

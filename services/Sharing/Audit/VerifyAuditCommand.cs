@@ -23,8 +23,8 @@ public static class VerifyAuditCommand
         }
         var result = await VerifyAsync(connectionString, CancellationToken.None);
         Console.WriteLine(result.Valid
-            ? $"Audit log intact: {result.EntriesChecked} entries, head {result.HeadHash}"
-            : $"Audit log TAMPERED at entry {result.FirstBadSequence}: {result.Problem} ({result.EntriesChecked} entries verified before it)");
+            ? $"Audit log intact: {result.EntriesChecked} entries in {result.Chains} chains, {result.CheckpointsChecked} checkpoints, head {result.HeadHash}"
+            : $"Audit log TAMPERED: {result.Problem} ({result.EntriesChecked} entries verified before it)");
         return result.Valid ? 0 : 1;
     }
 

@@ -1,30 +1,33 @@
 namespace Partnership.Sharing.Data;
 
 /// <summary>
-/// Makes the audit table append-only inside PostgreSQL, for every role that connects, including the service's own:
+/// Makes an audit table append-only inside PostgreSQL, for every role that connects, including the service's own:
 /// UPDATE, DELETE and TRUNCATE raise an error. Only a superuser who disables the trigger can change history, and the
 /// hash chain still shows that they did.
 /// </summary>
 public static class AuditAppendOnlySql
 {
-    public const string Create = $"""
-        CREATE FUNCTION sharing_audit_log_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    public static readonly string Create = CreateFor(SharingDbContext.AuditTable);
+    public static readonly string Drop = DropFor(SharingDbContext.AuditTable);
+
+    public static string CreateFor(string table) => $"""
+        CREATE FUNCTION {table}_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            RAISE EXCEPTION '{SharingDbContext.AuditTable} is append-only: % is not allowed', TG_OP
+            RAISE EXCEPTION '{table} is append-only: % is not allowed', TG_OP
                 USING ERRCODE = 'insufficient_privilege';
         END
         $$;
-        CREATE TRIGGER sharing_audit_log_append_only
-            BEFORE UPDATE OR DELETE ON {SharingDbContext.AuditTable}
-            FOR EACH ROW EXECUTE FUNCTION sharing_audit_log_reject_change();
-        CREATE TRIGGER sharing_audit_log_no_truncate
-            BEFORE TRUNCATE ON {SharingDbContext.AuditTable}
-            FOR EACH STATEMENT EXECUTE FUNCTION sharing_audit_log_reject_change();
+        CREATE TRIGGER {table}_append_only
+            BEFORE UPDATE OR DELETE ON {table}
+            FOR EACH ROW EXECUTE FUNCTION {table}_reject_change();
+        CREATE TRIGGER {table}_no_truncate
+            BEFORE TRUNCATE ON {table}
+            FOR EACH STATEMENT EXECUTE FUNCTION {table}_reject_change();
         """;
 
-    public const string Drop = $"""
-        DROP TRIGGER IF EXISTS sharing_audit_log_no_truncate ON {SharingDbContext.AuditTable};
-        DROP TRIGGER IF EXISTS sharing_audit_log_append_only ON {SharingDbContext.AuditTable};
-        DROP FUNCTION IF EXISTS sharing_audit_log_reject_change();
+    public static string DropFor(string table) => $"""
+        DROP TRIGGER IF EXISTS {table}_no_truncate ON {table};
+        DROP TRIGGER IF EXISTS {table}_append_only ON {table};
+        DROP FUNCTION IF EXISTS {table}_reject_change();
         """;
 }

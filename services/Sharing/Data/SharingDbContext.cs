@@ -8,6 +8,7 @@ namespace Partnership.Sharing.Data;
 public sealed class SharingDbContext(DbContextOptions<SharingDbContext> options) : DbContext(options)
 {
     public const string AuditTable = "sharing_audit_log";
+    public const string CheckpointTable = "sharing_audit_checkpoints";
 
     public DbSet<SharingAgreement> Agreements => Set<SharingAgreement>();
     public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
@@ -15,6 +16,7 @@ public sealed class SharingDbContext(DbContextOptions<SharingDbContext> options)
     public DbSet<InboxItem> Inbox => Set<InboxItem>();
     public DbSet<ChildAge> ChildAges => Set<ChildAge>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -91,8 +93,8 @@ public sealed class SharingDbContext(DbContextOptions<SharingDbContext> options)
         modelBuilder.Entity<AuditEntry>(e =>
         {
             e.ToTable(AuditTable);
-            // The sequence is assigned under the chain lock, not by the database, so it is gapless by construction.
-            e.HasKey(x => x.Sequence);
+            // The sequence is assigned under its chain's lock, not by the database, so each chain is gapless by construction.
+            e.HasKey(x => new { x.Chain, x.Sequence });
             e.Property(x => x.Sequence).ValueGeneratedNever();
             e.HasIndex(x => x.Id).IsUnique();
             e.Property(x => x.Kind).HasMaxLength(30);
@@ -110,6 +112,15 @@ public sealed class SharingDbContext(DbContextOptions<SharingDbContext> options)
             e.Property(x => x.PreviousHash).HasMaxLength(64).IsFixedLength();
             e.Property(x => x.Hash).HasMaxLength(64).IsFixedLength();
             e.HasIndex(x => x.ChildKey);
+        });
+
+        modelBuilder.Entity<AuditCheckpoint>(c =>
+        {
+            c.ToTable(CheckpointTable);
+            c.HasKey(x => x.Sequence);
+            c.Property(x => x.Sequence).ValueGeneratedNever();
+            c.Property(x => x.PreviousHash).HasMaxLength(64).IsFixedLength();
+            c.Property(x => x.Hash).HasMaxLength(64).IsFixedLength();
         });
 
         modelBuilder.AddOutboxAndInbox();

@@ -31,6 +31,7 @@ public static class GrpcMapping
     public static V1.AuditEntry ToWire(this AuditEntry e) => new()
     {
         Sequence = e.Sequence,
+        Chain = e.Chain,
         Id = e.Id.ToString(),
         Kind = e.Kind,
         Source = e.SourceAgency ?? string.Empty,

@@ -151,7 +151,8 @@ public sealed class SharingGrpcService(
         new RequestChecks().ChildKey(request.ChildKey).ThrowIfInvalid();
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.ChildKey == request.ChildKey)
-            .OrderBy(e => e.Sequence)
+            // A child's entries share one chain, except those written before chains existed (chain 0): time orders both.
+            .OrderBy(e => e.RecordedAt).ThenBy(e => e.Chain).ThenBy(e => e.Sequence)
             .ToListAsync(context.CancellationToken);
         var reply = new V1.ListDecisionsReply();
         reply.Entries.AddRange(entries.Select(e => e.ToWire()));

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using Partnership.Sharing.Data;
+
+namespace Partnership.Sharing.Audit;
+
+/// <summary>Records every chain's head as a new checkpoint when any chain has grown since the last one.</summary>
+public sealed class AuditCheckpointWriter(SharingDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// The newest entry of each chain. A loose index scan on the (chain, sequence) key: one probe per chain, however
+    /// long the chains are, where DISTINCT ON would read every entry.
+    /// </summary>
+    private const string HeadsSql = $"""
+        WITH RECURSIVE chains AS (
+            SELECT min("Chain") AS chain FROM {SharingDbContext.AuditTable}
+            UNION ALL
+            SELECT (SELECT min("Chain") FROM {SharingDbContext.AuditTable} WHERE "Chain" > chains.chain)
+            FROM chains WHERE chains.chain IS NOT NULL)
+        SELECT chains.chain, t."Sequence", t."Hash"
+        FROM chains
+        CROSS JOIN LATERAL (
+            SELECT "Sequence", "Hash" FROM {SharingDbContext.AuditTable}
+            WHERE "Chain" = chains.chain ORDER BY "Sequence" DESC LIMIT 1) AS t
+        """;
+
+    /// <returns>The checkpoint written, or null when no chain changed since the last one.</returns>
+    public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (previous, heads) = await LockAndReadAsync(cancellationToken);
+        var canonical = AuditHashing.Heads(heads);
+        if (heads.Count == 0 || canonical == previous?.Heads)
+        {
+            return null;
+        }
+
+        var checkpoint = new AuditCheckpoint
+        {
+            Sequence = (previous?.Sequence ?? 0) + 1,
+            RecordedAt = AuditHashing.ToStoredPrecision(clock.GetUtcNow()),
+            Heads = canonical,
+            PreviousHash = previous?.Hash ?? AuditHashing.GenesisHash,
+            Hash = string.Empty,
+        };
+        checkpoint.Hash = AuditHashing.CheckpointHash(checkpoint.PreviousHash, checkpoint);
+        db.AuditCheckpoints.Add(checkpoint);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return checkpoint;
+    }
+
+    /// <summary>
+    /// The checkpoint lock keeps two instances from writing the same sequence; entry appenders are not held up, since a
+    /// checkpoint only names entries already committed.
+    /// </summary>
+    private async Task<(AuditCheckpoint? Previous, List<ChainHead> Heads)> LockAndReadAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChains.LockClass}, {AuditChains.CheckpointLock})", cancellationToken);
+        var previous = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var command = new NpgsqlCommand(HeadsSql, connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var heads = new List<ChainHead>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            heads.Add(new ChainHead(reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2)));
+        }
+        return (previous, heads);
+    }
+}
