@@ -39,6 +39,7 @@ builder.Services.AddOptions<SharingOptions>().Configure(options => options.Board
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<AuditVerifier>();
 builder.Services.AddScoped<AuditCheckpointWriter>();
+builder.Services.AddSingleton<AuditCheckpointState>();
 builder.Services.AddOptions<AuditCheckpointOptions>().BindConfiguration(AuditCheckpointOptions.Section);
 builder.Services.AddHostedService<AuditCheckpointService>();
 builder.Services.AddScoped<DecisionService>();

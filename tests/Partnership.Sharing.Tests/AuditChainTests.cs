@@ -146,10 +146,17 @@ public sealed class AuditChainTests : IAsyncLifetime
     {
         await WriteEntriesAsync("TRUNC-0", "TRUNC-0", "TRUNC-1");
         var (chain, newest) = await PositionOfAsync("TRUNC-0");
-        var checkpoint = await WriteCheckpointAsync();
-        Assert.NotNull(checkpoint);
-        Assert.Contains($"{chain}:{newest}:", checkpoint.Heads);
-        Assert.Null(await WriteCheckpointAsync()); // nothing changed since
+        var first = await WriteCheckpointAsync();
+        Assert.NotNull(first);
+        Assert.Contains($"{chain}:{newest}:", first.Heads);
+        Assert.Null(await WriteCheckpointAsync()); // nothing grew since
+
+        // A later checkpoint names only the chain that grew; TRUNC-0's chain keeps the head the first one gave it.
+        var other = Enumerable.Range(0, 100).Select(i => $"TRUNC-X{i}").First(k => AuditChains.For(k) != chain);
+        await WriteEntriesAsync(other);
+        var second = await WriteCheckpointAsync();
+        Assert.NotNull(second);
+        Assert.Equal([AuditChains.For(other)], AuditHashing.ParseHeads(second.Heads).Select(h => h.Chain));
 
         await BehindTheTriggerAsync($"DELETE FROM sharing_audit_log WHERE \"Chain\" = {chain} AND \"Sequence\" = {newest}");
 
@@ -157,7 +164,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal(chain, body.FirstBadChain);
         Assert.Equal(newest, body.FirstBadSequence);
-        Assert.Contains("named by checkpoint 1", body.Problem);
+        Assert.Contains($"named by checkpoint {first.Sequence}", body.Problem);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public static class AuditChains
     /// Chains in use for new entries. Changing it is safe for verification (every entry names its chain), but moves
     /// children to other chains from then on.
     /// </summary>
-    public const int Count = 16;
+    public const int Count = 64;
 
     /// <summary>Names this service's chain locks among the database's two-key advisory locks; the second key is the chain.</summary>
     public const int LockClass = 0x5348_4152; // "SHAR"

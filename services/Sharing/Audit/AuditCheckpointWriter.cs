@@ -5,8 +5,40 @@ using Partnership.Sharing.Data;
 
 namespace Partnership.Sharing.Audit;
 
-/// <summary>Records every chain's head as a new checkpoint when any chain has grown since the last one.</summary>
-public sealed class AuditCheckpointWriter(SharingDbContext db, TimeProvider clock)
+/// <summary>
+/// What this process last wrote in a checkpoint, per chain. Heads only grow, so a chain whose head equals what this
+/// process last wrote for it has not grown since any checkpoint (another instance's included) and can be left out.
+/// </summary>
+public sealed class AuditCheckpointState
+{
+    private readonly Dictionary<int, ChainHead> written = [];
+    private readonly Lock gate = new();
+
+    public List<ChainHead> Grown(IEnumerable<ChainHead> heads)
+    {
+        lock (gate)
+        {
+            return heads.Where(h => !written.TryGetValue(h.Chain, out var last) || last != h).ToList();
+        }
+    }
+
+    public void Written(IEnumerable<ChainHead> heads)
+    {
+        lock (gate)
+        {
+            foreach (var head in heads)
+            {
+                written[head.Chain] = head;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Records the head of every chain that has grown since the last checkpoint as a new checkpoint (a chain not named
+/// keeps the head an earlier checkpoint gave it).
+/// </summary>
+public sealed class AuditCheckpointWriter(SharingDbContext db, AuditCheckpointState state, TimeProvider clock)
 {
     /// <summary>
     /// The newest entry of each chain. A loose index scan on the (chain, sequence) key: one probe per chain, however
@@ -30,8 +62,8 @@ public sealed class AuditCheckpointWriter(SharingDbContext db, TimeProvider cloc
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (previous, heads) = await LockAndReadAsync(cancellationToken);
-        var canonical = AuditHashing.Heads(heads);
-        if (heads.Count == 0 || canonical == previous?.Heads)
+        var grown = state.Grown(heads);
+        if (grown.Count == 0)
         {
             return null;
         }
@@ -40,7 +72,7 @@ public sealed class AuditCheckpointWriter(SharingDbContext db, TimeProvider cloc
         {
             Sequence = (previous?.Sequence ?? 0) + 1,
             RecordedAt = AuditHashing.ToStoredPrecision(clock.GetUtcNow()),
-            Heads = canonical,
+            Heads = AuditHashing.Heads(grown),
             PreviousHash = previous?.Hash ?? AuditHashing.GenesisHash,
             Hash = string.Empty,
         };
@@ -48,6 +80,7 @@ public sealed class AuditCheckpointWriter(SharingDbContext db, TimeProvider cloc
         db.AuditCheckpoints.Add(checkpoint);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        state.Written(grown);
         return checkpoint;
     }
 

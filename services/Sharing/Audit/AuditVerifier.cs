@@ -20,10 +20,8 @@ public sealed class AuditVerifier(SharingDbContext db)
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
         // Read first: entries appended while the walk runs only extend chains past what the checkpoint names.
-        var (checkpointsChecked, lastCheckpoint, checkpointProblem) = await VerifyCheckpointsAsync(cancellationToken);
-        var named = lastCheckpoint is null
-            ? new Dictionary<int, ChainHead>()
-            : AuditHashing.ParseHeads(lastCheckpoint.Heads).ToDictionary(h => h.Chain);
+        var named = new Dictionary<int, (ChainHead Head, long Checkpoint)>();
+        var (checkpointsChecked, checkpointProblem) = await VerifyCheckpointsAsync(named, cancellationToken);
 
         var heads = new Dictionary<int, ChainHead>();
         long checkedCount = 0;
@@ -61,9 +59,9 @@ public sealed class AuditVerifier(SharingDbContext db)
                     {
                         return Fail(chain, entry.Sequence, $"chain {chain}: entry {entry.Sequence} was altered after it was written");
                     }
-                    if (named.TryGetValue(chain, out var expected) && expected.Sequence == entry.Sequence && expected.Hash != entry.Hash)
+                    if (named.TryGetValue(chain, out var expected) && expected.Head.Sequence == entry.Sequence && expected.Head.Hash != entry.Hash)
                     {
-                        return Fail(chain, entry.Sequence, $"chain {chain}: entry {entry.Sequence} differs from checkpoint {lastCheckpoint!.Sequence}");
+                        return Fail(chain, entry.Sequence, $"chain {chain}: entry {entry.Sequence} differs from checkpoint {expected.Checkpoint}");
                     }
                     head = new ChainHead(chain, entry.Sequence, entry.Hash);
                     heads[chain] = head;
@@ -72,13 +70,13 @@ public sealed class AuditVerifier(SharingDbContext db)
             }
         }
 
-        foreach (var expected in named.Values.OrderBy(h => h.Chain))
+        foreach (var (expected, checkpoint) in named.Values.OrderBy(n => n.Head.Chain))
         {
             var reached = heads.TryGetValue(expected.Chain, out var head) ? head.Sequence : 0;
             if (reached < expected.Sequence)
             {
                 return Fail(expected.Chain, reached + 1,
-                    $"chain {expected.Chain}: entries {reached + 1} to {expected.Sequence}, named by checkpoint {lastCheckpoint!.Sequence}, are missing");
+                    $"chain {expected.Chain}: entries {reached + 1} to {expected.Sequence}, named by checkpoint {checkpoint}, are missing");
             }
         }
         if (checkpointProblem is not null)
@@ -88,8 +86,12 @@ public sealed class AuditVerifier(SharingDbContext db)
         return new AuditVerification(true, checkedCount, heads.Count, checkpointsChecked, AuditHashing.CombinedHead(heads.Values), null, null, null);
     }
 
-    /// <summary>Walks the checkpoint chain; returns how many verified, the last good one, and the first problem.</summary>
-    private async Task<(long Checked, AuditCheckpoint? Last, string? Problem)> VerifyCheckpointsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Walks the checkpoint chain, collecting the newest head each chain was given; returns how many verified and the
+    /// first problem.
+    /// </summary>
+    private async Task<(long Checked, string? Problem)> VerifyCheckpointsAsync(
+        Dictionary<int, (ChainHead Head, long Checkpoint)> named, CancellationToken cancellationToken)
     {
         AuditCheckpoint? last = null;
         while (true)
@@ -99,7 +101,7 @@ public sealed class AuditVerifier(SharingDbContext db)
                 .Where(c => c.Sequence > from).OrderBy(c => c.Sequence).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
-                return (from, last, null);
+                return (from, null);
             }
             foreach (var checkpoint in batch)
             {
@@ -107,11 +109,15 @@ public sealed class AuditVerifier(SharingDbContext db)
                 var previousHash = last?.Hash ?? AuditHashing.GenesisHash;
                 if (checkpoint.Sequence != expectedSequence)
                 {
-                    return (expectedSequence - 1, last, $"checkpoint {expectedSequence} is missing (next present is {checkpoint.Sequence})");
+                    return (expectedSequence - 1, $"checkpoint {expectedSequence} is missing (next present is {checkpoint.Sequence})");
                 }
                 if (checkpoint.PreviousHash != previousHash || AuditHashing.CheckpointHash(previousHash, checkpoint) != checkpoint.Hash)
                 {
-                    return (expectedSequence - 1, last, $"checkpoint {checkpoint.Sequence} was altered after it was written");
+                    return (expectedSequence - 1, $"checkpoint {checkpoint.Sequence} was altered after it was written");
+                }
+                foreach (var head in AuditHashing.ParseHeads(checkpoint.Heads))
+                {
+                    named[head.Chain] = (head, checkpoint.Sequence);
                 }
                 last = checkpoint;
             }
