@@ -47,6 +47,7 @@ builder.Services.AddScoped<ConsentLedger>();
 builder.Services.AddScoped<ShareRouter>();
 builder.Services.AddScoped<ChildAgeRecorder>();
 builder.Services.AddScoped<AgreementLoader>();
+builder.Services.AddSingleton<AgreementCatalog>();
 builder.Services.AddGrpc();
 
 var app = builder.Build();

@@ -10,7 +10,8 @@ namespace Partnership.Sharing.Agreements;
 /// Brings the agreements table in line with the agreements data file at start-up. A line that has left the file is
 /// kept (audit entries refer to it) but closed, so no later decision can rest on it.
 /// </summary>
-public sealed partial class AgreementLoader(SharingDbContext db, IConfiguration configuration, TimeProvider clock, ILogger<AgreementLoader> logger)
+public sealed partial class AgreementLoader(
+    SharingDbContext db, AgreementCatalog catalog, IConfiguration configuration, TimeProvider clock, ILogger<AgreementLoader> logger)
 {
     private sealed record AgreementFile(List<SharingAgreement> Agreements);
 
@@ -40,6 +41,7 @@ public sealed partial class AgreementLoader(SharingDbContext db, IConfiguration 
             retired.EffectiveTo = today.AddDays(-1);
         }
         await db.SaveChangesAsync(cancellationToken);
+        catalog.Replace(await db.Agreements.AsNoTracking().ToListAsync(cancellationToken));
         LogLoaded(file.Agreements.Count, existing.Count);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Partnership.Sharing.Agreements;
 using Partnership.Sharing.Audit;
 using Partnership.Sharing.Data;
 using Partnership.Sharing.Domain;
@@ -11,7 +12,7 @@ public sealed record RecordedDecision(Guid DecisionId, DecisionResult Result);
 /// Loads what the rules need for one child, applies them, and records the decision (share or not) in the audit log
 /// in the current transaction, or in one of its own when the caller has none.
 /// </summary>
-public sealed class DecisionService(SharingDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class DecisionService(SharingDbContext db, AgreementCatalog agreementLines, AuditLog audit, TimeProvider clock)
 {
     public async Task<RecordedDecision> DecideAsync(
         DecisionRequest request, string caller, string? callerAgency, CancellationToken cancellationToken)
@@ -23,12 +24,11 @@ public sealed class DecisionService(SharingDbContext db, AuditLog audit, TimePro
     public async Task<DecisionResult> EvaluateAsync(DecisionRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var agreements = await db.Agreements.AsNoTracking()
-            .Where(a => a.RecipientAgency == request.Recipient && a.Category == request.Category && a.Purpose == request.Purpose)
-            .ToListAsync(cancellationToken);
+        var agreements = agreementLines.For(request.Recipient, request.Category, request.Purpose);
         var consents = await db.Consents.AsNoTracking().Where(c => c.ChildKey == request.ChildKey).ToListAsync(cancellationToken);
         var overrides = await db.Overrides.AsNoTracking().Where(o => o.ChildKey == request.ChildKey).ToListAsync(cancellationToken);
-        var age = await db.ChildAges.AsNoTracking().FirstOrDefaultAsync(a => a.ChildKey == request.ChildKey, cancellationToken);
+        // Find, not a query: a consumer has usually loaded (or just staged) this child's age in the same context.
+        var age = await db.ChildAges.FindAsync([request.ChildKey], cancellationToken);
         return SharingRules.Decide(request, now, agreements, consents, overrides, age?.AgeOn(DateOnly.FromDateTime(now.UtcDateTime)));
     }
 
