@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using Partnership.Identity.Clients;
 using Partnership.Identity.Tests.Infrastructure;
+using Partnership.Testing;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static Partnership.Identity.Tests.Infrastructure.RefreshTokens;
 using static Partnership.Identity.Tests.Infrastructure.TokenClient;
@@ -36,7 +37,7 @@ public sealed class RefreshTokenTests(ClockedIdentityServerFixture server) : ICl
         Assert.Equal(first.Subject, jwt.Subject);
 
         // The used token is redeemed, its successor valid, and both end when the first one did (no sliding).
-        var chain = await LatestChainAsync(server.Factory.Services, first.Subject);
+        var chain = await IdentityTokenStore.LatestRefreshChainAsync(server.Factory.Services, first.Subject);
         Assert.Equal([Statuses.Redeemed, Statuses.Valid], chain.Select(t => t.Status));
         Assert.NotNull(chain[0].Expires);
         Assert.Equal(chain[0].Expires, chain[1].Expires);
@@ -63,7 +64,9 @@ public sealed class RefreshTokenTests(ClockedIdentityServerFixture server) : ICl
             var refused = await RefreshAsync(http, successor);
             Assert.Equal("invalid_grant", await ErrorAsync(refused));
         }
-        Assert.All(await LatestChainAsync(server.Factory.Services, first.Subject), t => Assert.NotEqual(Statuses.Valid, t.Status));
+        var chain = await IdentityTokenStore.LatestRefreshChainAsync(server.Factory.Services, first.Subject);
+        Assert.Equal(3, chain.Count);
+        Assert.All(chain, t => Assert.NotEqual(Statuses.Valid, t.Status));
     }
 
     [Fact]
@@ -95,7 +98,7 @@ public sealed class RefreshTokenTests(ClockedIdentityServerFixture server) : ICl
 
         var refused = await RefreshAsync(http, grant.RefreshToken);
         Assert.Equal("invalid_grant", await ErrorAsync(refused));
-        Assert.Equal([Statuses.Revoked], (await LatestChainAsync(server.Factory.Services, grant.Subject)).Select(t => t.Status));
+        Assert.Equal([Statuses.Revoked], (await IdentityTokenStore.LatestRefreshChainAsync(server.Factory.Services, grant.Subject)).Select(t => t.Status));
     }
 
     public static TheoryData<string> AgencyClients => [.. AgencyClientCatalogue.All.Select(c => c.ClientId)];

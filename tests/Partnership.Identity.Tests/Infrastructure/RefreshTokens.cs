@@ -1,12 +1,9 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
-using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Partnership.Identity.Tests.Infrastructure;
 
-/// <summary>Refresh token requests as a client sends them, and what the token store says about a sign-in's tokens.</summary>
+/// <summary>Refresh token and revocation requests as a client sends them.</summary>
 public static class RefreshTokens
 {
     public sealed record Grant(string AccessToken, string RefreshToken)
@@ -45,37 +42,5 @@ public static class RefreshTokens
         using var json = JsonDocument.Parse(body);
         Assert.True(json.RootElement.TryGetProperty("refresh_token", out var refresh), $"No refresh token in {body}");
         return new Grant(json.RootElement.GetProperty("access_token").GetString()!, refresh.GetString()!);
-    }
-
-    /// <summary>
-    /// The statuses of the refresh tokens of the user's latest sign-in (each sign-in is an ad-hoc authorization that
-    /// every token rolled from it stays attached to), oldest first, with their expiry dates.
-    /// </summary>
-    public static async Task<IReadOnlyList<(string Status, DateTimeOffset? Expires)>> LatestChainAsync(IServiceProvider services, string subject)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var authorizations = scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>();
-        var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
-
-        var latest = (string?)null;
-        var latestCreated = DateTimeOffset.MinValue;
-        await foreach (var authorization in authorizations.FindBySubjectAsync(subject))
-        {
-            if (await authorizations.GetCreationDateAsync(authorization) is { } created && created >= latestCreated)
-            {
-                (latest, latestCreated) = (await authorizations.GetIdAsync(authorization), created);
-            }
-        }
-        Assert.NotNull(latest);
-
-        var chain = new List<(DateTimeOffset Created, string Status, DateTimeOffset? Expires)>();
-        await foreach (var token in tokens.FindByAuthorizationIdAsync(latest))
-        {
-            if (await tokens.GetTypeAsync(token) == TokenTypeIdentifiers.RefreshToken)
-            {
-                chain.Add((await tokens.GetCreationDateAsync(token) ?? default, (await tokens.GetStatusAsync(token))!, await tokens.GetExpirationDateAsync(token)));
-            }
-        }
-        return [.. chain.OrderBy(t => t.Created).Select(t => (t.Status, t.Expires))];
     }
 }

@@ -66,8 +66,9 @@ public sealed partial class IdentityTokenClient(
         try
         {
             var configuration = await options.ConfigurationManager!.GetConfigurationAsync(ct);
-            if (!configuration.AdditionalData.TryGetValue("revocation_endpoint", out var endpoint) || endpoint?.ToString() is not { Length: > 0 } address)
+            if (configuration.RevocationEndpoint is not { Length: > 0 } address)
             {
+                LogNoRevocationEndpoint(logger);
                 return;
             }
             using var response = await options.Backchannel.PostAsync(address, new FormUrlEncodedContent(new Dictionary<string, string>
@@ -99,6 +100,9 @@ public sealed partial class IdentityTokenClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The identity service refused to revoke a refresh token: {StatusCode}")]
     private static partial void LogRevocationRefused(ILogger logger, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The identity service advertises no revocation endpoint; a signed-out session's refresh token stays valid until it expires")]
+    private static partial void LogNoRevocationEndpoint(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The identity service could not be reached for a token request")]
     private static partial void LogIdentityUnreachable(ILogger logger, Exception exception);
