@@ -11,7 +11,7 @@ namespace Partnership.Dashboard.Auth;
 
 /// <summary>
 /// Staff sign in through the identity service (authorization code + PKCE, confidential client). The cookie names a
-/// server-side session that holds the tokens (<see cref="SessionTokens"/>, ADR 0013), and pages demand the board.read
+/// server-side session that holds the tokens (<see cref="SessionTokens"/>, ADR 0014), and pages demand the board.read
 /// scope the identity service grants by role.
 /// </summary>
 public static class DashboardAuthentication
