@@ -12,14 +12,17 @@ namespace Partnership.Dashboard.Tests.Hosting;
 /// </summary>
 public sealed class BoardCallRecorder
 {
-    public sealed record Call(string Path, string? TokenId, HttpStatusCode Status);
+    public sealed record Call(string Path, string? Subject, string? TokenId, HttpStatusCode Status);
 
     private readonly ConcurrentQueue<Call> _calls = new();
 
     public int Count => _calls.Count;
 
-    /// <summary>The calls after the first <paramref name="skip"/>, in the order they were answered.</summary>
-    public IReadOnlyList<Call> Since(int skip) => [.. _calls.Skip(skip)];
+    /// <summary>
+    /// The calls made for one user after the first <paramref name="skip"/>, in the order they were answered. By user,
+    /// because a page another test left open may still be loading through the same dashboard.
+    /// </summary>
+    public IReadOnlyList<Call> Since(int skip, string subject) => [.. _calls.Skip(skip).Where(c => c.Subject == subject)];
 
     public void AttachTo(IServiceCollection services) =>
         services.ConfigureAll<HttpClientFactoryOptions>(options =>
@@ -32,8 +35,8 @@ public sealed class BoardCallRecorder
             var response = await base.SendAsync(request, cancellationToken);
             var token = request.Headers.Authorization?.Parameter;
             // The token's own id (jti) names it without keeping the bearer credential in the test's memory.
-            var tokenId = token is null ? null : new JsonWebToken(token).Id;
-            recorder._calls.Enqueue(new Call(request.RequestUri?.AbsolutePath ?? "", tokenId, response.StatusCode));
+            var jwt = token is null ? null : new JsonWebToken(token);
+            recorder._calls.Enqueue(new Call(request.RequestUri?.AbsolutePath ?? "", jwt?.Subject, jwt?.Id, response.StatusCode));
             return response;
         }
     }
