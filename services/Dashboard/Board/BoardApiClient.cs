@@ -41,18 +41,23 @@ public sealed partial class BoardApiClient(HttpClient http, CurrentSession sessi
     }
 
     /// <summary>
-    /// An export as the board API answers it (CSV or JSON), for the dashboard to pass through to the browser; null when
-    /// the session has no usable token (the export endpoint answers 401 then, as for no session at all).
+    /// An export as the board API answers it (CSV or JSON), for the dashboard to pass through to the browser. Without a
+    /// usable token the answer is the dashboard's own: 401 when the session has ended, 503 when the identity service
+    /// could not renew the token.
     /// </summary>
-    public async Task<HttpResponseMessage?> ExportAsync(ClaimsPrincipal user, string pathAndQuery, CancellationToken ct)
+    public async Task<HttpResponseMessage> ExportAsync(ClaimsPrincipal user, string pathAndQuery, CancellationToken ct)
     {
         var token = await tokens.AccessTokenAsync(SessionStart.SessionId(user), ct);
-        if (token is not SessionTokens.Token)
+        switch (token)
         {
-            return null;
+            case SessionTokens.Token:
+                var request = Request(HttpMethod.Get, pathAndQuery, token);
+                return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            case SessionTokens.Unavailable:
+                return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+            default:
+                return new HttpResponseMessage(HttpStatusCode.Unauthorized);
         }
-        var request = Request(HttpMethod.Get, pathAndQuery, token);
-        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
     }
 
     private async Task<BoardResult<T>> GetAsync<T>(string path, CancellationToken ct)

@@ -33,12 +33,6 @@ public static class ExportEndpoints
     private static async Task PassThroughAsync(BoardApiClient board, HttpContext context, string pathAndQuery, string fileName)
     {
         using var response = await board.ExportAsync(context.User, pathAndQuery, context.RequestAborted);
-        if (response is null)
-        {
-            // The session ended between the cookie check and now (or the identity service is away): no token to send.
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
-        }
         context.Response.StatusCode = (int)response.StatusCode;
         context.Response.Headers.CacheControl = "no-store";
         if (response.Content.Headers.ContentType is { } contentType)
