@@ -5,6 +5,7 @@ public static class DashboardPaths
 {
     public const string DefaultPathBase = "/dashboard";
     public const string Forbidden = "/forbidden";
+    public const string SignedOut = "/signed-out";
     public const string Export = "/export";
 
     /// <summary>Dashboard:PathBase, default /dashboard; empty or "/" serves at the root.</summary>

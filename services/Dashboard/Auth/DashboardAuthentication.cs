@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Partnership.Dashboard.Auth.Sessions;
 using Partnership.ServiceDefaults.Auth;
 using Partnership.ServiceDefaults.Security;
 
 namespace Partnership.Dashboard.Auth;
 
 /// <summary>
-/// Staff sign in through the identity service (authorization code + PKCE, confidential client); the session is a
-/// cookie holding the tokens, and pages demand the board.read scope the identity service grants by role.
+/// Staff sign in through the identity service (authorization code + PKCE, confidential client). The cookie names a
+/// server-side session that holds the tokens (<see cref="SessionTokens"/>, ADR 0014), and pages demand the board.read
+/// scope the identity service grants by role.
 /// </summary>
 public static class DashboardAuthentication
 {
@@ -48,7 +51,7 @@ public static class DashboardAuthentication
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToAccessDenied = SessionEvents.AccessDeniedAsync;
-                options.Events.OnValidatePrincipal = SessionEvents.RejectExpiredAccessTokenAsync;
+                options.Events.OnValidatePrincipal = SessionEvents.ValidateSessionAsync;
             })
             .AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, options =>
             {
@@ -63,7 +66,8 @@ public static class DashboardAuthentication
                 // page's CSP (form-action 'self') forbids for any dashboard on another origin.
                 options.ResponseMode = OpenIdConnectResponseMode.FormPost;
                 options.UsePkce = true;
-                options.SaveTokens = true;
+                // Not into the cookie: SessionStart keeps the access and refresh tokens on the server.
+                options.SaveTokens = false;
                 options.MapInboundClaims = false;
                 options.GetClaimsFromUserInfoEndpoint = false;
                 options.Scope.Clear();
@@ -80,7 +84,11 @@ public static class DashboardAuthentication
                     options.CorrelationCookie.SameSite = options.NonceCookie.SameSite = SameSiteMode.Lax;
                     options.CorrelationCookie.SecurePolicy = options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 }
-                options.Events.OnTokenValidated = GrantedScopes.AddToSessionAsync;
+                options.Events.OnTokenValidated = async context =>
+                {
+                    await GrantedScopes.AddToSessionAsync(context);
+                    await SessionStart.StoreTokensAsync(context);
+                };
                 options.Events.OnRedirectToIdentityProvider = SessionEvents.ChallengeAsync;
             });
 
@@ -88,6 +96,15 @@ public static class DashboardAuthentication
             .AddScopePolicies(BoardScopes.Read, BoardScopes.Write)
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddCascadingAuthenticationState();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        // In memory unless the host registers a shared IDistributedCache (several dashboard instances need one).
+        builder.Services.AddDistributedMemoryCache();
+        builder.Services.AddSingleton(SessionSettings.From(configuration));
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<IdentityTokenClient>();
+        builder.Services.AddSingleton<SessionTokens>();
+        builder.Services.AddScoped<CurrentSession>();
         return builder;
     }
 

@@ -2,15 +2,17 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authentication;
+using System.Security.Claims;
+using Partnership.Dashboard.Auth.Sessions;
 
 namespace Partnership.Dashboard.Board;
 
 /// <summary>
 /// Calls the board API as the signed-in user: every request carries the user's own access token, so the board service
-/// applies its scopes to the person, not to the dashboard.
+/// applies its scopes to the person, not to the dashboard. The token comes from the server-side session, refreshed
+/// first when it is about to expire, so a page open for hours never sends an expired one.
 /// </summary>
-public sealed partial class BoardApiClient(HttpClient http, IHttpContextAccessor httpContextAccessor, ILogger<BoardApiClient> logger)
+public sealed partial class BoardApiClient(HttpClient http, CurrentSession session, SessionTokens tokens, ILogger<BoardApiClient> logger)
 {
     public const string PlansPath = "api/board/plans";
     public const string IndicatorsPath = "api/board/indicators";
@@ -28,32 +30,60 @@ public sealed partial class BoardApiClient(HttpClient http, IHttpContextAccessor
     public async Task<BoardResult<JsonElement>> EnterManualValueAsync(string id, string? plan, ManualValueDto value, CancellationToken ct)
     {
         var path = $"{IndicatorsPath}/{Uri.EscapeDataString(id)}/manual-values{new BoardQuery(plan, null, null).ToQueryString()}";
-        using var request = await RequestAsync(HttpMethod.Post, path);
+        var token = await session.AccessTokenAsync(ct);
+        if (Refusal<JsonElement>(token) is { } refused)
+        {
+            return refused;
+        }
+        using var request = Request(HttpMethod.Post, path, token);
         request.Content = JsonContent.Create(value, options: Json);
         return await SendAsync<JsonElement>(request, ct);
     }
 
-    /// <summary>An export as the board API answers it (CSV or JSON), for the dashboard to pass through to the browser.</summary>
-    public async Task<HttpResponseMessage> ExportAsync(string pathAndQuery, CancellationToken ct)
+    /// <summary>
+    /// An export as the board API answers it (CSV or JSON), for the dashboard to pass through to the browser. Without a
+    /// usable token the answer is the dashboard's own: 401 when the session has ended, 503 when the identity service
+    /// could not renew the token.
+    /// </summary>
+    public async Task<HttpResponseMessage> ExportAsync(ClaimsPrincipal user, string pathAndQuery, CancellationToken ct)
     {
-        var request = await RequestAsync(HttpMethod.Get, pathAndQuery);
-        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        var token = await tokens.AccessTokenAsync(SessionStart.SessionId(user), ct);
+        switch (token)
+        {
+            case SessionTokens.Token:
+                var request = Request(HttpMethod.Get, pathAndQuery, token);
+                return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            case SessionTokens.Unavailable:
+                return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+            default:
+                return new HttpResponseMessage(HttpStatusCode.Unauthorized);
+        }
     }
 
     private async Task<BoardResult<T>> GetAsync<T>(string path, CancellationToken ct)
     {
-        using var request = await RequestAsync(HttpMethod.Get, path);
+        var token = await session.AccessTokenAsync(ct);
+        if (Refusal<T>(token) is { } refused)
+        {
+            return refused;
+        }
+        using var request = Request(HttpMethod.Get, path, token);
         return await SendAsync<T>(request, ct);
     }
 
-    private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path)
+    private static BoardResult<T>? Refusal<T>(SessionTokens.Result token) => token switch
+    {
+        SessionTokens.Token => null,
+        SessionTokens.Unavailable => new(BoardOutcome.NotAvailable, default, "The identity service could not renew your sign-in just now. Try again in a moment."),
+        _ => new(BoardOutcome.SignedOut, default, "You have been signed out. Sign in again to carry on."),
+    };
+
+    private static HttpRequestMessage Request(HttpMethod method, string path, SessionTokens.Result token)
     {
         var request = new HttpRequestMessage(method, path);
-        // Read from the request (or, inside an interactive circuit, the connection that opened it), which holds the
-        // session cookie with the tokens saved at sign-in.
-        if (httpContextAccessor.HttpContext is { } context && await context.GetTokenAsync("access_token") is { Length: > 0 } token)
+        if (token is SessionTokens.Token { AccessToken: { Length: > 0 } accessToken })
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         }
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return request;

@@ -9,6 +9,8 @@ public enum BoardOutcome
     Forbidden,
     /// <summary>The token was refused (expired): a full page load signs in again.</summary>
     SessionExpired,
+    /// <summary>The identity service ended the session (refresh token revoked or past its lifetime): sign in again.</summary>
+    SignedOut,
     /// <summary>The API refused the input; <see cref="BoardResult{T}.Errors"/> holds its field messages.</summary>
     Invalid,
     Failed,

@@ -32,7 +32,7 @@ public static class ExportEndpoints
 
     private static async Task PassThroughAsync(BoardApiClient board, HttpContext context, string pathAndQuery, string fileName)
     {
-        using var response = await board.ExportAsync(pathAndQuery, context.RequestAborted);
+        using var response = await board.ExportAsync(context.User, pathAndQuery, context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
         context.Response.Headers.CacheControl = "no-store";
         if (response.Content.Headers.ContentType is { } contentType)

@@ -85,6 +85,8 @@ public sealed class ClientAndScopeSeeder(
                 Permissions.Endpoints.Authorization,
                 Permissions.Endpoints.Token,
                 Permissions.Endpoints.EndSession,
+                // The only client allowed refresh tokens (and so offline_access), and to revoke them at sign-out.
+                Permissions.Endpoints.Revocation,
                 Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code,

@@ -16,6 +16,7 @@ public static class IdentityServerRegistration
     public const string AuthorizationPath = "/connect/authorize";
     public const string EndSessionPath = "/connect/logout";
     public const string UserInfoPath = "/connect/userinfo";
+    public const string RevocationPath = "/connect/revoke";
     public const string LoginPath = "/account/login";
 
     /// <summary>The OpenIddict server, its EF Core stores, the staff sign-in cookie and the startup seeders.</summary>
@@ -33,7 +34,9 @@ public static class IdentityServerRegistration
                 server.SetTokenEndpointUris(TokenPath.TrimStart('/'))
                     .SetAuthorizationEndpointUris(AuthorizationPath.TrimStart('/'))
                     .SetEndSessionEndpointUris(EndSessionPath.TrimStart('/'))
-                    .SetUserInfoEndpointUris(UserInfoPath.TrimStart('/'));
+                    .SetUserInfoEndpointUris(UserInfoPath.TrimStart('/'))
+                    // Handled by OpenIddict alone: the dashboard gives its refresh token back when a user signs out.
+                    .SetRevocationEndpointUris(RevocationPath.TrimStart('/'));
 
                 server.AllowClientCredentialsFlow()
                     .AllowAuthorizationCodeFlow()
@@ -46,6 +49,14 @@ public static class IdentityServerRegistration
                 // Resource servers validate plain signed JWTs against the JWKS; they hold no decryption key.
                 server.DisableAccessTokenEncryption();
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+
+                // Refresh tokens (only the dashboard holds the grant, see ClientAndScopeSeeder) roll: each use redeems
+                // the token and issues a new one, and a redeemed token shown again after the leeway revokes every token
+                // of its authorization. Without sliding expiration each new token keeps its predecessor's expiry, so a
+                // session is bounded by RefreshTokenLifetime from sign-in, not from the last refresh.
+                server.SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
+                server.DisableSlidingRefreshTokenExpiration();
+                server.SetRefreshTokenReuseLeeway(settings.RefreshTokenReuseLeeway);
                 server.AddEventHandler(RejectUnpermittedScopes.Descriptor);
 
                 var aspNetCore = server.UseAspNetCore()

@@ -3,7 +3,13 @@ using Partnership.ServiceDefaults.Security;
 namespace Partnership.Identity.Hosting;
 
 /// <summary>The identity service's own configuration keys, read once at startup.</summary>
-public sealed record IdentityServerSettings(Uri Issuer, bool AllowHttp, TimeSpan AccessTokenLifetime, bool SeedDevelopmentUsers)
+public sealed record IdentityServerSettings(
+    Uri Issuer,
+    bool AllowHttp,
+    TimeSpan AccessTokenLifetime,
+    TimeSpan RefreshTokenLifetime,
+    TimeSpan? RefreshTokenReuseLeeway,
+    bool SeedDevelopmentUsers)
 {
     private const string FallbackIssuer = "http://localhost:5001";
 
@@ -13,6 +19,7 @@ public sealed record IdentityServerSettings(Uri Issuer, bool AllowHttp, TimeSpan
         var issuer = configuration["Identity:Issuer"]
             ?? configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
             ?? FallbackIssuer;
+        var reuseLeeway = configuration.GetValue("Identity:RefreshTokenReuseLeewaySeconds", 30);
 
         return new IdentityServerSettings(
             Issuer: new Uri(issuer, UriKind.Absolute),
@@ -20,6 +27,10 @@ public sealed record IdentityServerSettings(Uri Issuer, bool AllowHttp, TimeSpan
             // operator deliberately says otherwise.
             AllowHttp: configuration.GetValue("Identity:AllowHttp", environment.AllowsBuiltInSecrets()),
             AccessTokenLifetime: TimeSpan.FromMinutes(configuration.GetValue("Identity:AccessTokenLifetimeMinutes", 15)),
+            // A working day: a dashboard session ends this long after sign-in however often its refresh token rolls.
+            RefreshTokenLifetime: TimeSpan.FromMinutes(configuration.GetValue("Identity:RefreshTokenLifetimeMinutes", 480)),
+            // A negative value switches the leeway off: any second use of a rolled refresh token revokes its chain.
+            RefreshTokenReuseLeeway: reuseLeeway < 0 ? null : TimeSpan.FromSeconds(reuseLeeway),
             SeedDevelopmentUsers: configuration.GetValue("Identity:SeedDevelopmentUsers", environment.IsDevelopment()));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using Partnership.Board.Data;
 using Partnership.Dashboard.Components;
 using Partnership.Identity.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Partnership.Testing;
 
 namespace Partnership.Dashboard.Tests.Hosting;
@@ -9,7 +10,9 @@ namespace Partnership.Dashboard.Tests.Hosting;
 /// <summary>
 /// The whole path a board member's browser takes: the real identity service (its issuer is the URL the browser uses),
 /// the real board service on its own PostgreSQL database with the real RabbitMQ, the dashboard, and Debian's chromium.
-/// Shared by every test in the assembly; each test opens its own browser context (its own cookies).
+/// Shared by every test in the assembly; each test opens its own browser context (its own cookies). A second dashboard
+/// runs on a clock the session tests move forward, so tokens "expire" for it without anyone waiting, and with a recorder
+/// on its calls to the board.
 /// </summary>
 public sealed class DashboardStack : IAsyncLifetime
 {
@@ -22,6 +25,7 @@ public sealed class DashboardStack : IAsyncLifetime
     private KestrelService<IdentityDbContext>? _identity;
     private KestrelService<BoardDbContext>? _board;
     private KestrelService<App>? _dashboard;
+    private KestrelService<App>? _sessionDashboard;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -31,12 +35,24 @@ public sealed class DashboardStack : IAsyncLifetime
 
     public string IdentityUrl => _identity!.BaseUri.ToString().TrimEnd('/');
 
+    /// <summary>The real identity service's container, to read its token store and revoke as an administrator would.</summary>
+    public IServiceProvider IdentityServices => _identity!.Services;
+
+    /// <summary>The dashboard whose clock <see cref="SessionClock"/> moves; only the session tests use it.</summary>
+    public string SessionDashboardUrl => _sessionDashboard!.BaseUri + PathBase.TrimStart('/');
+
+    public OffsetClock SessionClock { get; } = new();
+
+    /// <summary>The session dashboard's calls to the board API.</summary>
+    public BoardCallRecorder SessionBoardCalls { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
-        var ports = LoopbackPorts.Reserve(3);
-        var (identityPort, boardPort, dashboardPort) = (ports[0], ports[1], ports[2]);
+        var ports = LoopbackPorts.Reserve(4);
+        var (identityPort, boardPort, dashboardPort, sessionDashboardPort) = (ports[0], ports[1], ports[2], ports[3]);
         var issuer = Loopback.AddressOf(identityPort).ToString().TrimEnd('/');
         var dashboard = Loopback.AddressOf(dashboardPort).ToString().TrimEnd('/') + PathBase;
+        var sessionDashboard = Loopback.AddressOf(sessionDashboardPort).ToString().TrimEnd('/') + PathBase;
 
         _identity = KestrelService<IdentityDbContext>.Start(identityPort, "Development", new Dictionary<string, string>
         {
@@ -47,6 +63,8 @@ public sealed class DashboardStack : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             ["Identity:Dashboard:RedirectUris:0"] = dashboard + "/signin-oidc",
             ["Identity:Dashboard:PostLogoutRedirectUris:0"] = dashboard + "/signout-callback-oidc",
+            ["Identity:Dashboard:RedirectUris:1"] = sessionDashboard + "/signin-oidc",
+            ["Identity:Dashboard:PostLogoutRedirectUris:1"] = sessionDashboard + "/signout-callback-oidc",
         });
 
         _board = KestrelService<BoardDbContext>.Start(boardPort, "Testing", new Dictionary<string, string>
@@ -60,13 +78,19 @@ public sealed class DashboardStack : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         });
 
-        _dashboard = KestrelService<App>.Start(dashboardPort, "Development", new Dictionary<string, string>
+        var dashboardSettings = new Dictionary<string, string>
         {
             ["Identity:Url"] = issuer,
             ["Identity:Issuer"] = issuer,
             ["Dashboard:PathBase"] = PathBase,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Dashboard:BoardApi"] = Loopback.AddressOf(boardPort).ToString(),
+        };
+        _dashboard = KestrelService<App>.Start(dashboardPort, "Development", dashboardSettings);
+        _sessionDashboard = KestrelService<App>.Start(sessionDashboardPort, "Development", dashboardSettings, services =>
+        {
+            services.AddSingleton<TimeProvider>(SessionClock);
+            SessionBoardCalls.AttachTo(services);
         });
 
         // The browser comes from Debian's package; Playwright must never fetch one of its own.
@@ -118,7 +142,7 @@ public sealed class DashboardStack : IAsyncLifetime
             await Browser.DisposeAsync();
         }
         _playwright?.Dispose();
-        foreach (var service in new IAsyncDisposable?[] { _dashboard, _board, _identity })
+        foreach (var service in new IAsyncDisposable?[] { _sessionDashboard, _dashboard, _board, _identity })
         {
             if (service is not null)
             {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Partnership.Dashboard.Tests.Hosting;
 
@@ -11,21 +13,25 @@ public sealed class KestrelService<TEntryPoint> : WebApplicationFactory<TEntryPo
 {
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private KestrelService(int port, string environment, IReadOnlyDictionary<string, string> settings)
+    private KestrelService(int port, string environment, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services)
     {
         Port = port;
         _environment = environment;
         _settings = settings;
+        _services = services;
     }
 
     public int Port { get; }
 
     public Uri BaseUri => Loopback.AddressOf(Port);
 
-    public static KestrelService<TEntryPoint> Start(int port, string environment, IReadOnlyDictionary<string, string> settings)
+    /// <param name="services">Test-only additions after the service's own registrations (a moved clock, an observer).</param>
+    public static KestrelService<TEntryPoint> Start(
+        int port, string environment, IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
     {
-        var service = new KestrelService<TEntryPoint>(port, environment, settings);
+        var service = new KestrelService<TEntryPoint>(port, environment, settings, services);
         service.UseKestrel(port);
         service.StartServer();
         return service;
@@ -37,6 +43,10 @@ public sealed class KestrelService<TEntryPoint> : WebApplicationFactory<TEntryPo
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

@@ -5,9 +5,13 @@ namespace Partnership.Dashboard.Tests.Hosting;
 /// <summary>Signs in the way staff do: open the dashboard, get sent to the identity service's form, fill it in.</summary>
 public static class StaffLogin
 {
-    public static async Task SignInAsync(IPage page, DashboardStack stack, string userName, string password)
+    public static Task SignInAsync(IPage page, DashboardStack stack, string userName, string password) =>
+        SignInAsync(page, stack, stack.DashboardUrl, userName, password);
+
+    /// <param name="dashboardUrl">Which of the stack's dashboards to sign in to.</param>
+    public static async Task SignInAsync(IPage page, DashboardStack stack, string dashboardUrl, string userName, string password)
     {
-        await page.GotoAsync(stack.DashboardUrl + "/");
+        await page.GotoAsync(dashboardUrl + "/");
         // The dashboard has no session yet, so OpenID Connect sends the browser to the identity service's login page.
         try
         {
@@ -22,7 +26,7 @@ public static class StaffLogin
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => url.StartsWith(stack.DashboardUrl, StringComparison.Ordinal) && !url.Contains("signin-oidc", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => url.StartsWith(dashboardUrl, StringComparison.Ordinal) && !url.Contains("signin-oidc", StringComparison.Ordinal));
         }
         catch (TimeoutException ex)
         {
