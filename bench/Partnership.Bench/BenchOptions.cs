@@ -7,6 +7,8 @@ public sealed record BenchOptions
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
     public int[] PipelineSizes { get; init; } = [];
     public int Concurrency { get; init; } = 32;
+    /// <summary>Unreported events each side handles before the measured runs.</summary>
+    public int PipelineWarmup { get; init; } = 500;
     public int Rate { get; init; } = 200;
     public int RatedSeconds { get; init; }
     public TimeSpan FactWait { get; init; }
@@ -51,7 +53,7 @@ public sealed record BenchOptions
             ? new BenchOptions
             {
                 Quick = true, Only = only, RestartBoardForCold = restart,
-                PipelineSizes = [50, 500], Concurrency = 16, RatedSeconds = 2, FactWait = TimeSpan.FromSeconds(60),
+                PipelineSizes = [50, 500], Concurrency = 16, PipelineWarmup = 100, RatedSeconds = 2, FactWait = TimeSpan.FromSeconds(60),
                 AttendanceChildren = [6, 60], Ssda903Children = [100, 1000], BoardChildren = [100, 1000], WarmCalls = 5, LiveCalls = 2, FreshnessProbes = 3,
                 NotStarted = new HashSet<string> { "care-register", "youth-justice", "missing", "leaving-care", "dashboard" },
             }

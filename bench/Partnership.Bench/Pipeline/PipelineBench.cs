@@ -33,15 +33,17 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         var baseline = await MonolithBaseline.CreateAsync(
             await platform.ScratchDatabaseAsync("bench_monolith_health"), await platform.ScratchDatabaseAsync("bench_monolith_board"));
 
-        // Warm-up: JIT, connection pools, broker channels, on both sides; not reported.
-        await SaturateAsync("warm", 50, options.Concurrency);
-        await baseline.RunAsync("warm", 50, options.Concurrency);
+        // Warm-up: JIT (tier-up needs a few hundred calls of each path), connection pools, broker channels, consumer
+        // prefetch, on both sides; not reported. A long-running service is measured in its steady state.
+        await SaturateAsync("warm", options.PipelineWarmup, options.Concurrency);
+        await baseline.RunAsync("warm", options.PipelineWarmup, options.Concurrency);
 
         report.Heading("1. Event pipeline: health assessment → board fact");
         var rows = new List<IReadOnlyList<string>>();
         var notes = new List<string>();
         foreach (var events in options.PipelineSizes)
         {
+            await DrainAsync(notes, $"saturation {events}");
             var tag = Tag();
             var monolith = await baseline.RunAsync(tag + "m", events, options.Concurrency);
             var run = await SaturateAsync(tag, events, options.Concurrency);
@@ -56,7 +58,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
                 Percentile(run.PostLatency),
                 run.Failed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ]);
-            notes.Add($"saturation {events}: {run.Cpu.Describe()}; {run.Broker}");
+            notes.Add($"CPU saturation {events}: {run.Cpu.Describe()}; {run.Broker}");
         }
 
         // Statements per database over the fixed-load run only (the reset is server-wide), to show where PostgreSQL's
@@ -67,6 +69,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
             // The extension's view is created per database; the reset itself is server-wide.
             await StatementStats.ResetAsync(await platform.ConnectionStringAsync(database));
         }
+        await DrainAsync(notes, "fixed load");
         var rated = await RatedAsync(Tag(), options.Rate, options.RatedSeconds);
         var statements = new List<(string Database, IReadOnlyList<IReadOnlyList<string>> Rows)>();
         foreach (var database in databases)
@@ -84,7 +87,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
             Percentile(rated.PostLatency),
             rated.Failed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ]);
-        notes.Add($"fixed load: {rated.Cpu.Describe()}; {rated.Broker}");
+        notes.Add($"CPU fixed load: {rated.Cpu.Describe()}; {rated.Broker}");
 
         report.Table(
             ["run", "platform end-to-end (facts/s)", "monolith baseline", "platform / baseline (target ≥50%)", "HTTP accepted/s",
@@ -94,7 +97,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         report.Note("Baseline: the same validator and the same two EF Core inserts (health_assessments, health_assessment_facts) on the same PostgreSQL server, in this process, no HTTP/broker/outbox.");
         foreach (var note in notes)
         {
-            report.Note("CPU " + note);
+            report.Note(note);
         }
         foreach (var (database, top) in statements)
         {
@@ -105,6 +108,19 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         }
         report.Line("");
         await StatementStats.ResetAsync(boardConnection);
+    }
+
+    /// <summary>
+    /// Each run starts with the queues empty: otherwise sharing's backlog from the run before (it consumes every event
+    /// too) takes CPU from the run being measured, and the order of the runs decides the figures.
+    /// </summary>
+    private async Task DrainAsync(List<string> notes, string before)
+    {
+        var waited = await platform.DrainBrokerAsync(TimeSpan.FromMinutes(options.Quick ? 1 : 10));
+        if (waited > TimeSpan.FromSeconds(1))
+        {
+            notes.Add($"before {before}: waited {waited.TotalSeconds:F0} s for the broker queues to drain");
+        }
     }
 
     private static string Tag() => DateTime.UtcNow.ToString("HHmmssfff", System.Globalization.CultureInfo.InvariantCulture);

@@ -25,6 +25,7 @@ public sealed partial class ResultRefresher(
         "Recomputing one period's stale measures");
 
     private long refreshes;
+    private readonly Dictionary<ReportingPeriod, DateTimeOffset> lastComputed = [];
     private DateTimeOffset? oldestUnreflected;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -83,9 +84,17 @@ public sealed partial class ResultRefresher(
                 await cache.WaitAsync(restUntil - clock.GetUtcNow(), cancellationToken);
                 continue;
             }
+            var wait = lastComputed.TryGetValue(period, out var last) ? last + options.Value.MinInterval - clock.GetUtcNow() : TimeSpan.Zero;
+            if (wait > TimeSpan.Zero)
+            {
+                // Changes arriving meanwhile join this recomputation instead of each causing one.
+                await Task.Delay(wait, clock, cancellationToken);
+                continue;
+            }
             var measures = keys.Select(k => MeasureCatalogue.All[k.MeasureId]).ToList();
             try
             {
+                lastComputed[period] = clock.GetUtcNow();
                 var computation = await scope.ServiceProvider.GetRequiredService<IndicatorCalculator>().ComputeAsync(measures, period, cancellationToken);
                 var results = ResultStore.FromComputation(computation);
                 await store.UpsertAsync(results, cancellationToken);

@@ -6,6 +6,13 @@ public sealed class ResultsOptions
     /// <summary>How long the refresher waits after being woken, so a burst of events costs one refresh.</summary>
     public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// A period is recomputed at most once in this long: under a steady stream of events the refresher would otherwise
+    /// recompute the same period back to back, each time for a handful of new facts. A change after a quiet spell is
+    /// still reflected after <see cref="Debounce"/> alone.
+    /// </summary>
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The refresher looks for work at least this often, in case a notification was lost.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
