@@ -15,8 +15,13 @@ public sealed class IdentityHost : IAsyncDisposable
     public const string Issuer = "http://identity.test";
 
     private readonly WebApplicationFactory<IdentityDbContext> _factory;
+    private readonly string _connectionString;
 
-    private IdentityHost(WebApplicationFactory<IdentityDbContext> factory) => _factory = factory;
+    private IdentityHost(WebApplicationFactory<IdentityDbContext> factory, string connectionString)
+    {
+        _factory = factory;
+        _connectionString = connectionString;
+    }
 
     public static async Task<IdentityHost> StartAsync()
     {
@@ -31,7 +36,7 @@ public sealed class IdentityHost : IAsyncDisposable
             builder.UseSetting("Identity:RateLimits:TokenRequestsPerMinute", "100000");
         });
         _ = factory.Server;
-        return await Task.FromResult(new IdentityHost(factory));
+        return await Task.FromResult(new IdentityHost(factory, connectionString));
     }
 
     /// <summary>The identity service's own services, for tests that register extra clients (see <see cref="TestClients"/>).</summary>
@@ -65,5 +70,10 @@ public sealed class IdentityHost : IAsyncDisposable
         return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
 
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+    /// <summary>Stops the server and drops its database, as <see cref="ServiceUnderTest{TEntryPoint}"/> does.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await TestInfrastructure.DropDatabaseAsync(_connectionString);
+    }
 }

@@ -43,8 +43,9 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
     }
 
     /// <summary>
-    /// Stops the service, then deletes the virtual host it was given by <see cref="StartAsync"/>: a development broker
-    /// otherwise keeps every test run's virtual hosts and takes minutes to boot once it has a few hundred.
+    /// Stops the service, then deletes the virtual host and the database it was given by <see cref="StartAsync"/>: a
+    /// development broker otherwise keeps every test run's virtual hosts (and takes minutes to boot once it has a few
+    /// hundred), and a development server every test class's database.
     /// </summary>
     public override async ValueTask DisposeAsync()
     {
@@ -53,6 +54,7 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
         {
             _ownsVirtualHost = false;
             await RabbitMqVirtualHosts.DeleteAsync(_messaging);
+            await TestInfrastructure.DropDatabaseAsync(_connectionString);
         }
     }
 

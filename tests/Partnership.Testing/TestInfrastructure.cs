@@ -26,6 +26,19 @@ public static partial class TestInfrastructure
         return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// Drops a database made by <see cref="CreateDatabaseAsync"/>, closing whatever still holds it: a development
+    /// server otherwise keeps every test class's database.
+    /// </summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static (string, string) Resolve()
     {
         var pg = Environment.GetEnvironmentVariable("PARTNERSHIP_TEST_PG");
