@@ -156,12 +156,12 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         state.EpisodesFile = episodesSource.FileName;
         await using (var file = await Ssda903CsvFile.OpenAsync(episodesSource.Open(), ct))
         {
-            await Ssda903EpisodeReader.StageAsync(file, staging, state, episodesSource.FileName, ct);
+            await Ssda903EpisodeReader.WriteAsync(file, staging, state, episodesSource.FileName, ct);
         }
         state.CurrentFile = null;
-        timings.Mark("episodes staged");
-        counts.Episodes = await Ssda903EpisodeStream.WriteAsync(db, staging, state, episodesSource.FileName, clock, ct);
-        timings.Mark("episode rules and writes");
+        timings.Mark("episodes written");
+        counts.Episodes = await Ssda903EpisodeStream.JudgeAsync(db, staging, state, episodesSource.FileName, clock, ct);
+        timings.Mark("episode rules and events");
         (counts.Children, counts.Oc2Cohort) = await staging.WriteChildrenAsync(state, ct);
         timings.Mark("children");
 
@@ -263,8 +263,8 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
                 {
                     foreach (var (row, line) in kept)
                     {
-                        await Ssda903YearWriter.WriteCommonAsync(copy, state, line, rows.ChildOf(row), ct);
-                        await rows.WriteAsync(copy, row, ct);
+                        Ssda903YearWriter.WriteCommon(copy, state, line, rows.ChildOf(row));
+                        rows.Write(copy, row);
                     }
                     await copy.CompleteAsync(ct);
                 }

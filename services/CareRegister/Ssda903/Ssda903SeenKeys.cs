@@ -54,10 +54,10 @@ public sealed class Ssda903SeenKeys(short kind)
         await using var copy = await connection.BeginBinaryImportAsync($"COPY {Ssda903Staging.Seen} (kind, child, key) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var (child, key) in _added)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(kind, NpgsqlDbType.Smallint, ct);
-            await copy.WriteAsync(child, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(key, NpgsqlDbType.Text, ct);
+            copy.StartRow();
+            copy.Write(kind, NpgsqlDbType.Smallint);
+            copy.Write(child, NpgsqlDbType.Text);
+            copy.Write(key, NpgsqlDbType.Text);
         }
         await copy.CompleteAsync(ct);
         _added.Clear();
