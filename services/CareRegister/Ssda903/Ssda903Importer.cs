@@ -165,14 +165,13 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         (counts.Children, counts.Oc2Cohort) = await staging.WriteChildrenAsync(state, ct);
         timings.Mark("children");
 
-        counts.Reviews = await ImportRowFileAsync(db, staging, plan, new Ssda903ReviewsFile(), state, ct);
-        counts.Uasc = await ImportRowFileAsync(db, staging, plan, new Ssda903UascFile(), state, ct);
-        counts.Oc2 = await ImportRowFileAsync(db, staging, plan, new Ssda903Oc2File(), state, ct);
-        counts.Oc3 = await ImportRowFileAsync(db, staging, plan, new Ssda903Oc3File(), state, ct);
-        counts.Missing = await ImportRowFileAsync(db, staging, plan, new Ssda903MissingFile(), state, ct);
-        counts.Ad1 = await ImportRowFileAsync(db, staging, plan, new Ssda903Ad1File(), state, ct);
-        counts.PlacedForAdoption = await ImportRowFileAsync(db, staging, plan, new Ssda903PlacedForAdoptionFile(), state, ct);
-        timings.Mark("other files");
+        counts.Reviews = await ImportRowFileAsync(db, staging, plan, new Ssda903ReviewsFile(), state, timings, ct);
+        counts.Uasc = await ImportRowFileAsync(db, staging, plan, new Ssda903UascFile(), state, timings, ct);
+        counts.Oc2 = await ImportRowFileAsync(db, staging, plan, new Ssda903Oc2File(), state, timings, ct);
+        counts.Oc3 = await ImportRowFileAsync(db, staging, plan, new Ssda903Oc3File(), state, timings, ct);
+        counts.Missing = await ImportRowFileAsync(db, staging, plan, new Ssda903MissingFile(), state, timings, ct);
+        counts.Ad1 = await ImportRowFileAsync(db, staging, plan, new Ssda903Ad1File(), state, timings, ct);
+        counts.PlacedForAdoption = await ImportRowFileAsync(db, staging, plan, new Ssda903PlacedForAdoptionFile(), state, timings, ct);
         counts.AdoptionMilestones = await Ssda903AdoptionMilestones.WriteAsync(db, staging, state,
             kind => plan.TryGetValue(kind, out var planned) ? planned.Source.FileName : kind.ToString(), clock, ct);
         counts.Oc3Cohort = (int)await ScalarAsync(connection,
@@ -215,7 +214,8 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
     /// seen) are looked up, its rows judged, the kept ones COPYed and their events staged, before the next batch.
     /// </summary>
     private async Task<int> ImportRowFileAsync<TRow>(CareRegisterDbContext db, Ssda903Staging staging,
-        Dictionary<Ssda903FileKind, PlannedFile> plan, Ssda903RowFile<TRow> rows, Ssda903ImportState state, CancellationToken ct)
+        Dictionary<Ssda903FileKind, PlannedFile> plan, Ssda903RowFile<TRow> rows, Ssda903ImportState state, Ssda903ImportTimings timings,
+        CancellationToken ct)
         where TRow : class
     {
         if (!plan.TryGetValue(rows.Kind, out var planned))
@@ -277,6 +277,7 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         }
         state.Children = new(StringComparer.Ordinal);
         state.CurrentFile = null;
+        timings.Mark(rows.Kind.ToString());
         return count;
     }
 

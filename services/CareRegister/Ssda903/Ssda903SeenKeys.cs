@@ -34,7 +34,8 @@ public sealed class Ssda903SeenKeys(short kind)
         {
             return;
         }
-        await using var command = new NpgsqlCommand($"SELECT child, key FROM {Ssda903Staging.Seen} WHERE kind = @kind AND child = ANY(@children)", connection);
+        await using var command = new NpgsqlCommand(
+            Ssda903Staging.Probing($"SELECT child, key FROM {Ssda903Staging.Seen} WHERE kind = @kind AND child = ANY(@children)"), connection);
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("children", NpgsqlDbType.Array | NpgsqlDbType.Text, wanted);
         await using var reader = await command.ExecuteReaderAsync(ct);
