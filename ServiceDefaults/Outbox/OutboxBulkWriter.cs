@@ -31,12 +31,14 @@ public static class OutboxBulkWriter
             cancellationToken);
         foreach (var integrationEvent in events)
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(integrationEvent.EventId, NpgsqlDbType.Uuid, cancellationToken);
-            await importer.WriteAsync(messageType, NpgsqlDbType.Varchar, cancellationToken);
-            await importer.WriteAsync(JsonSerializer.Serialize(integrationEvent, ContractJson.Options), NpgsqlDbType.Jsonb, cancellationToken);
-            await importer.WriteAsync(createdAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await importer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
+            // Synchronous field writes: only a full buffer does I/O (the write then blocks for that flush), and the
+            // async overloads cost a state machine and a cancellation registration per field of a bulk feed.
+            importer.StartRow();
+            importer.Write(integrationEvent.EventId, NpgsqlDbType.Uuid);
+            importer.Write(messageType, NpgsqlDbType.Varchar);
+            importer.Write(JsonSerializer.Serialize(integrationEvent, ContractJson.Options), NpgsqlDbType.Jsonb);
+            importer.Write(createdAt, NpgsqlDbType.TimestampTz);
+            importer.Write(0, NpgsqlDbType.Integer);
             written++;
         }
         await importer.CompleteAsync(cancellationToken);

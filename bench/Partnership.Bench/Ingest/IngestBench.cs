@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Partnership.Bench.Measure;
 using Partnership.Bench.Platform;
@@ -18,6 +17,7 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
         ["ssda903_children", "ssda903_episodes", "ssda903_reviews", "ssda903_oc2", "ssda903_oc3", "ssda903_missing", "ssda903_uasc"];
 
     private static readonly string[] FeedPath = ["virtual-school", "postgres", "gateway", "bench (this process)"];
+    private static readonly string[] ImportPath = ["postgres", "bench (this process)"];
 
     private readonly List<IReadOnlyList<string>> rows = [];
     private readonly List<string> notes = [];
@@ -39,7 +39,7 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
             rows);
         report.Note("Attendance: CSV streamed to POST /api/virtual-school/attendance/bulk through the gateway (virtual-school-system token); the service validates each line and COPYs it to a staging table as it arrives, then merges into attendance_marks (plain insert for children with no marks yet in the feed's dates, upsert for the rest) and writes each touched child-week's summary to the outbox, in one transaction. Peak memory is the virtual-school process's VmRSS sampled every 50 ms during the feed (its VmHWM since start is shown too).");
         report.Note("SSDA903: files from the care register's own sample generator, imported in this process by Ssda903Importer (the code path of the API and CLI) into a fresh, migrated database. Peak memory is this process's working set / managed heap during the import, above what it held before.");
-        report.Note("Raw COPY: the rows the service stored, exported in binary and timed going back into tables of the same columns without indexes (see bench/Partnership.Bench/Ingest/CopyBaseline.cs).");
+        report.Note("Raw COPY: the rows the service stored, exported in binary and timed going back into tables of the same columns without indexes (see bench/Partnership.Bench/Ingest/CopyBaseline.cs); for SSDA903 the headline is COPY into tables with the same indexes as the ssda903_* tables (collection year, and the episodes' child key), bare tables in brackets.");
         foreach (var note in notes)
         {
             report.Note(note);
@@ -192,7 +192,8 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 }
                 var sources = Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal)
                     .Select(path => new Ssda903Source(Path.GetFileName(path), () => File.OpenRead(path))).ToList();
-                var importer = new Ssda903Importer(TimeProvider.System, NullLogger<Ssda903Importer>.Instance);
+                var log = new StepLog<Ssda903Importer>();
+                var importer = new Ssda903Importer(TimeProvider.System, log);
 
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
@@ -213,16 +214,28 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                     throw new InvalidOperationException($"The generated SSDA903 year was rejected: {rejection.Title}");
                 }
                 var stored = await CountAsync(connection);
-                var copy = await CopyBaseline.MeasureAsync(connection, Ssda903Tables.Select(t => (t, "")).ToList());
+                // The headline baseline keeps the indexes the ssda903_* tables have (the importer must maintain them);
+                // the bare-table figure is printed beside it.
+                var tables = Ssda903Tables.Select(t => (t, "")).ToList();
+                var bare = await CopyBaseline.MeasureAsync(connection, tables, processes: platform.Processes);
+                var copy = await CopyBaseline.MeasureAsync(connection, tables, withIndexes: true, processes: platform.Processes);
+                var size = $"×{(i == 0 ? 1 : 10)}";
                 rows.Add([
-                    "SSDA903 year (care register importer)",
-                    $"×{(i == 0 ? 1 : 10)}: {summary.Children:N0} children, {summary.Oc3Records:N0} OC3, {summary.MissingEpisodes:N0} missing episodes",
+                    "SSDA903 year (care register importer; COPY into tables with the same indexes, bare tables in brackets)",
+                    $"{size}: {summary.Children:N0} children, {summary.Oc3Records:N0} OC3, {summary.MissingEpisodes:N0} missing episodes",
                     $"{stored:N0} rows in 7 tables, {bytes / 1024.0 / 1024.0:F1} MiB CSV (generated in {generateSeconds:F1} s)",
-                    Report.Rate(stored / seconds), Report.Rate(copy.RowsPerSecond), Report.Ratio(stored / seconds / copy.RowsPerSecond, 0.5),
+                    Report.Rate(stored / seconds), $"{Report.Rate(copy.RowsPerSecond)} ({Report.Rate(bare.RowsPerSecond)})",
+                    $"{Report.Ratio(stored / seconds / copy.RowsPerSecond, 0.5)} ({stored / seconds / bare.RowsPerSecond:P0} of bare)",
                     $"+{MemorySampler.Mib(peak - baseline)} working set (peak {MemorySampler.Mib(peak)}), managed heap peak {MemorySampler.Mib(heap)}",
                     $"{seconds:F1} s",
                 ]);
-                notes.Add($"CPU SSDA903 ×{(i == 0 ? 1 : 10)}: {cpuReport.Describe()}");
+                notes.Add($"CPU SSDA903 {size}: {cpuReport.Describe()}");
+                notes.AddRange(log.Messages.Where(m => m.Contains("import steps")).Select(m => $"importer SSDA903 {size}: {m}"));
+                var importCpu = ImportPath.Sum(p => cpuReport.Used.GetValueOrDefault(p));
+                notes.Add($"CPU cost SSDA903 {size}: the import took {importCpu:F1} CPU-s in {string.Join(", ", ImportPath)} " +
+                          $"({importCpu / stored * 1e6:F1} µs a stored row); COPY into the same indexes {copy.CpuSeconds:F1} CPU-s, bare COPY " +
+                          $"{bare.CpuSeconds:F1} CPU-s (postgres and bench): by CPU the import costs {importCpu / copy.CpuSeconds:F1}× indexed COPY " +
+                          $"and {importCpu / bare.CpuSeconds:F1}× bare COPY.");
                 NpgsqlConnection.ClearAllPools();
             }
             finally

@@ -64,14 +64,14 @@ public sealed class Ssda903Ad1File : Ssda903RowFile<Ssda903Ad1Row>
 
     public override Ssda903Child ChildOf(Ssda903Ad1Row row) => row.Child;
 
-    public override async Task WriteAsync(NpgsqlBinaryImporter copy, Ssda903Ad1Row row, CancellationToken ct)
+    public override void Write(NpgsqlBinaryImporter copy, Ssda903Ad1Row row)
     {
-        await copy.WriteAsync(row.DecisionOn, NpgsqlDbType.Date, ct);
-        await copy.WriteAsync(row.MatchedOn, NpgsqlDbType.Date, ct);
-        await copy.WriteNullableAsync(row.FosterCarer, NpgsqlDbType.Boolean, ct);
-        await copy.WriteTextAsync(row.NumberOfAdopters, ct);
-        await copy.WriteTextAsync(row.SexOfAdopters, ct);
-        await copy.WriteTextAsync(row.AdoptersLegalStatus, ct);
+        copy.Write(row.DecisionOn, NpgsqlDbType.Date);
+        copy.Write(row.MatchedOn, NpgsqlDbType.Date);
+        copy.WriteNullable(row.FosterCarer, NpgsqlDbType.Boolean);
+        copy.WriteText(row.NumberOfAdopters);
+        copy.WriteText(row.SexOfAdopters);
+        copy.WriteText(row.AdoptersLegalStatus);
     }
 
     public override void Kept(Ssda903Ad1Row row, int line, Ssda903ImportState state)

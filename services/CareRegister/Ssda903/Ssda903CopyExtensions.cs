@@ -3,29 +3,33 @@ using NpgsqlTypes;
 
 namespace Partnership.CareRegister.Ssda903;
 
+/// <summary>
+/// Synchronous field writes: an import writes millions of fields, and the async overloads cost a state machine and a
+/// cancellation registration each, while only a full buffer ever does I/O (then the write blocks for that flush).
+/// </summary>
 public static class Ssda903CopyExtensions
 {
-    public static async Task WriteNullableAsync<T>(this NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct
+    public static void WriteNullable<T>(this NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : struct
     {
         if (value is { } v)
         {
-            await copy.WriteAsync(v, type, ct);
+            copy.Write(v, type);
         }
         else
         {
-            await copy.WriteNullAsync(ct);
+            copy.WriteNull();
         }
     }
 
-    public static async Task WriteTextAsync(this NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
+    public static void WriteText(this NpgsqlBinaryImporter copy, string? value)
     {
         if (value is null)
         {
-            await copy.WriteNullAsync(ct);
+            copy.WriteNull();
         }
         else
         {
-            await copy.WriteAsync(value, NpgsqlDbType.Varchar, ct);
+            copy.Write(value, NpgsqlDbType.Varchar);
         }
     }
 }

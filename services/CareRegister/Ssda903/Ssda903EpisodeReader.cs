@@ -3,13 +3,14 @@ using NpgsqlTypes;
 namespace Partnership.CareRegister.Ssda903;
 
 /// <summary>
-/// Reads the Episodes file with the row rules, a batch at a time, and stages the episodes that pass them. The gap,
-/// overlap and cohort rules need a child's episodes in date order and returns are not reliably sorted, so they run
-/// afterwards on the staged episodes read back sorted by child (<see cref="Ssda903EpisodeStream"/>).
+/// Reads the Episodes file with the row rules, a batch at a time, and COPYs the episodes that pass them into
+/// ssda903_episodes. The gap, overlap and cohort rules need a child's episodes in date order and returns are not
+/// reliably sorted, so they run afterwards on the rule columns read back sorted by child
+/// (<see cref="Ssda903EpisodeStream"/>), which deletes the episodes they exclude.
 /// </summary>
 public static class Ssda903EpisodeReader
 {
-    public static async Task StageAsync(Ssda903CsvFile file, Ssda903Staging staging, Ssda903ImportState state, string fileName, CancellationToken ct)
+    public static async Task WriteAsync(Ssda903CsvFile file, Ssda903Staging staging, Ssda903ImportState state, string fileName, CancellationToken ct)
     {
         var row = new Ssda903RowContext(state.Issues, fileName);
         var passed = new List<Ssda903Episode>();
@@ -26,7 +27,7 @@ public static class Ssda903EpisodeReader
                     passed.Add(episode);
                 }
             }
-            await StageBatchAsync(staging, passed, ct);
+            await WriteBatchAsync(staging, state, passed, ct);
         }
         state.Children = new(StringComparer.Ordinal);
     }
@@ -101,33 +102,33 @@ public static class Ssda903EpisodeReader
         };
     }
 
-    private static async Task StageBatchAsync(Ssda903Staging staging, List<Ssda903Episode> episodes, CancellationToken ct)
+    /// <summary>The batch's episodes go straight to their table; the few a cross-episode rule excludes are deleted after.</summary>
+    private static async Task WriteBatchAsync(Ssda903Staging staging, Ssda903ImportState state, List<Ssda903Episode> episodes, CancellationToken ct)
     {
         if (episodes.Count == 0)
         {
             return;
         }
         await using var copy = await staging.Connection.BeginBinaryImportAsync(
-            $"COPY {Ssda903Staging.Episodes} (line, child, decom, dec, rne, ls, cin, place, place_provider, rec, reason_place_change, home_post, pl_post, urn, miles, within_20_miles) FROM STDIN (FORMAT BINARY)", ct);
+            "COPY ssda903_episodes (import_id, collection_year, row_number, child, child_key, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn, short_break, pl_distance, within_20_miles) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var episode in episodes)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(episode.Line, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(episode.Child.LocalId, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(episode.Start, NpgsqlDbType.Date, ct);
-            await copy.WriteNullableAsync(episode.End, NpgsqlDbType.Date, ct);
-            await copy.WriteAsync(episode.ReasonNewEpisode, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(episode.LegalStatus, NpgsqlDbType.Text, ct);
-            await copy.WriteTextAsync(episode.CategoryOfNeed, ct);
-            await copy.WriteAsync(episode.Placement, NpgsqlDbType.Text, ct);
-            await copy.WriteTextAsync(episode.ProviderCode, ct);
-            await copy.WriteTextAsync(episode.ReasonCeased, ct);
-            await copy.WriteTextAsync(episode.ReasonPlaceChange, ct);
-            await copy.WriteTextAsync(episode.HomePostcode, ct);
-            await copy.WriteTextAsync(episode.PlacementPostcode, ct);
-            await copy.WriteTextAsync(episode.Urn, ct);
-            await copy.WriteNullableAsync(episode.Miles, NpgsqlDbType.Double, ct);
-            await copy.WriteNullableAsync(episode.WithinTwentyMiles, NpgsqlDbType.Boolean, ct);
+            Ssda903YearWriter.WriteCommon(copy, state, episode.Line, episode.Child);
+            copy.Write(episode.Start, NpgsqlDbType.Date);
+            copy.WriteText(episode.ReasonNewEpisode);
+            copy.WriteText(episode.LegalStatus);
+            copy.WriteText(episode.CategoryOfNeed);
+            copy.WriteText(episode.Placement);
+            copy.WriteText(episode.ProviderCode);
+            copy.WriteNullable(episode.End, NpgsqlDbType.Date);
+            copy.WriteText(episode.ReasonCeased);
+            copy.WriteText(episode.ReasonPlaceChange);
+            copy.WriteText(Ssda903YearWriter.Truncate(episode.HomePostcode, 8));
+            copy.WriteText(Ssda903YearWriter.Truncate(episode.PlacementPostcode, 8));
+            copy.WriteText(Ssda903YearWriter.Truncate(episode.Urn, 10));
+            copy.Write(episode.ShortBreak, NpgsqlDbType.Boolean);
+            copy.WriteNullable(episode.Miles, NpgsqlDbType.Double);
+            copy.WriteNullable(episode.WithinTwentyMiles, NpgsqlDbType.Boolean);
         }
         await copy.CompleteAsync(ct);
     }

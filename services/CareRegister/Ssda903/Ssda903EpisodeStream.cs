@@ -4,32 +4,37 @@ using Partnership.CareRegister.Data;
 namespace Partnership.CareRegister.Ssda903;
 
 /// <summary>
-/// The staged episodes read back sorted by child, start and line through a cursor, one fetch at a time: each
-/// child's run is judged by <see cref="Ssda903EpisodeRules"/> as soon as it is complete, and the fetch's kept episodes,
-/// their events and what they decided of each child are written before the next fetch. Memory holds one fetch (and
-/// the run of the child it ends in), not the year.
+/// The year's episodes read back from ssda903_episodes sorted by child, start and line through a cursor, one fetch
+/// at a time, with only the columns the rules and the events need: each child's run is judged by
+/// <see cref="Ssda903EpisodeRules"/> as soon as it is complete, and the fetch's events and what it decided of each
+/// child are written before the next fetch. Episodes a rule excludes are staged and deleted at the end. Memory holds
+/// one fetch (and the run of the child it ends in), not the year.
 /// </summary>
 public static class Ssda903EpisodeStream
 {
     private const string Cursor = "ssda903_episodes_by_child";
 
-    public static async Task<int> WriteAsync(CareRegisterDbContext db, Ssda903Staging staging, Ssda903ImportState state, string fileName,
+    /// <returns>The episodes kept.</returns>
+    public static async Task<int> JudgeAsync(CareRegisterDbContext db, Ssda903Staging staging, Ssda903ImportState state, string fileName,
         TimeProvider clock, CancellationToken ct)
     {
         var connection = staging.Connection;
         await Ssda903Importer.ExecuteAsync(connection, $"""
             DECLARE {Cursor} NO SCROLL CURSOR FOR
-            SELECT e.line, c.child, c.child_key, c.dob, c.age, c.line, e.decom, e.dec, e.rne, e.ls, e.cin, e.place, e.place_provider, e.rec,
-                   e.reason_place_change, e.home_post, e.pl_post, e.urn, e.miles, e.within_20_miles
-            FROM {Ssda903Staging.Episodes} e JOIN {Ssda903Staging.Children} c ON c.child = e.child
-            ORDER BY e.child COLLATE "C", e.decom, e.line
-            """, ct);
+            SELECT e.row_number, c.child, c.child_key, c.dob, c.age, c.line, e.decom, e.dec, e.rne, e.ls, e.place, e.place_provider, e.rec,
+                   e.within_20_miles
+            FROM ssda903_episodes e JOIN {Ssda903Staging.Children} c ON c.child = e.child
+            WHERE e.import_id = @id
+            ORDER BY e.child COLLATE "C", e.decom, e.row_number
+            """, ct, ("id", state.ImportId));
 
         var pending = new List<Ssda903Episode>();
         var judged = new List<Ssda903Child>();
         var kept = new List<Ssda903Episode>();
+        var excluded = new List<int>();
         Ssda903Child? current = null;
-        var written = 0;
+        var keptCount = 0;
+        var excludedCount = 0;
         bool done;
         do
         {
@@ -61,6 +66,7 @@ public static class Ssda903EpisodeStream
             }
             judged.Clear();
             kept.Clear();
+            excluded.Clear();
             for (var start = 0; start < complete;)
             {
                 var child = pending[start].Child;
@@ -72,17 +78,35 @@ public static class Ssda903EpisodeStream
                 var run = pending.GetRange(start, end - start);
                 Ssda903EpisodeRules.Apply(child, run, state, fileName);
                 judged.Add(child);
-                kept.AddRange(run.Where(e => !e.Excluded));
+                foreach (var episode in run)
+                {
+                    if (episode.Excluded)
+                    {
+                        excluded.Add(episode.Line);
+                    }
+                    else
+                    {
+                        kept.Add(episode);
+                    }
+                }
                 start = end;
             }
             pending.RemoveRange(0, complete);
 
-            written += await Ssda903YearWriter.WriteEpisodesAsync(db, state, kept, clock, ct);
+            await Ssda903YearWriter.WriteEpisodeEventsAsync(db, state, kept, clock, ct);
             await staging.AddFlagsAsync(judged, ct);
+            await staging.AddExcludedAsync(excluded, ct);
+            keptCount += kept.Count;
+            excludedCount += excluded.Count;
         }
         while (!done);
         await Ssda903Importer.ExecuteAsync(connection, $"CLOSE {Cursor}", ct);
-        return written;
+        if (excludedCount > 0)
+        {
+            await Ssda903Importer.ExecuteAsync(connection,
+                $"DELETE FROM ssda903_episodes e USING {Ssda903Staging.Excluded} x WHERE e.import_id = @id AND e.row_number = x.line", ct, ("id", state.ImportId));
+        }
+        return keptCount;
     }
 
     private static Ssda903Episode Read(NpgsqlDataReader reader, Ssda903Child child) => new()
@@ -93,16 +117,10 @@ public static class Ssda903EpisodeStream
         End = reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
         ReasonNewEpisode = reader.GetString(8),
         LegalStatus = reader.GetString(9),
-        CategoryOfNeed = Text(reader, 10),
-        Placement = reader.GetString(11),
-        ProviderCode = Text(reader, 12),
-        ReasonCeased = Text(reader, 13),
-        ReasonPlaceChange = Text(reader, 14),
-        HomePostcode = Text(reader, 15),
-        PlacementPostcode = Text(reader, 16),
-        Urn = Text(reader, 17),
-        Miles = reader.IsDBNull(18) ? null : reader.GetDouble(18),
-        WithinTwentyMiles = reader.IsDBNull(19) ? null : reader.GetBoolean(19),
+        Placement = reader.GetString(10),
+        ProviderCode = Text(reader, 11),
+        ReasonCeased = Text(reader, 12),
+        WithinTwentyMiles = reader.IsDBNull(13) ? null : reader.GetBoolean(13),
     };
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

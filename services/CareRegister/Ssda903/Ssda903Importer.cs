@@ -156,23 +156,22 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         state.EpisodesFile = episodesSource.FileName;
         await using (var file = await Ssda903CsvFile.OpenAsync(episodesSource.Open(), ct))
         {
-            await Ssda903EpisodeReader.StageAsync(file, staging, state, episodesSource.FileName, ct);
+            await Ssda903EpisodeReader.WriteAsync(file, staging, state, episodesSource.FileName, ct);
         }
         state.CurrentFile = null;
-        timings.Mark("episodes staged");
-        counts.Episodes = await Ssda903EpisodeStream.WriteAsync(db, staging, state, episodesSource.FileName, clock, ct);
-        timings.Mark("episode rules and writes");
+        timings.Mark("episodes written");
+        counts.Episodes = await Ssda903EpisodeStream.JudgeAsync(db, staging, state, episodesSource.FileName, clock, ct);
+        timings.Mark("episode rules and events");
         (counts.Children, counts.Oc2Cohort) = await staging.WriteChildrenAsync(state, ct);
         timings.Mark("children");
 
-        counts.Reviews = await ImportRowFileAsync(db, staging, plan, new Ssda903ReviewsFile(), state, ct);
-        counts.Uasc = await ImportRowFileAsync(db, staging, plan, new Ssda903UascFile(), state, ct);
-        counts.Oc2 = await ImportRowFileAsync(db, staging, plan, new Ssda903Oc2File(), state, ct);
-        counts.Oc3 = await ImportRowFileAsync(db, staging, plan, new Ssda903Oc3File(), state, ct);
-        counts.Missing = await ImportRowFileAsync(db, staging, plan, new Ssda903MissingFile(), state, ct);
-        counts.Ad1 = await ImportRowFileAsync(db, staging, plan, new Ssda903Ad1File(), state, ct);
-        counts.PlacedForAdoption = await ImportRowFileAsync(db, staging, plan, new Ssda903PlacedForAdoptionFile(), state, ct);
-        timings.Mark("other files");
+        counts.Reviews = await ImportRowFileAsync(db, staging, plan, new Ssda903ReviewsFile(), state, timings, ct);
+        counts.Uasc = await ImportRowFileAsync(db, staging, plan, new Ssda903UascFile(), state, timings, ct);
+        counts.Oc2 = await ImportRowFileAsync(db, staging, plan, new Ssda903Oc2File(), state, timings, ct);
+        counts.Oc3 = await ImportRowFileAsync(db, staging, plan, new Ssda903Oc3File(), state, timings, ct);
+        counts.Missing = await ImportRowFileAsync(db, staging, plan, new Ssda903MissingFile(), state, timings, ct);
+        counts.Ad1 = await ImportRowFileAsync(db, staging, plan, new Ssda903Ad1File(), state, timings, ct);
+        counts.PlacedForAdoption = await ImportRowFileAsync(db, staging, plan, new Ssda903PlacedForAdoptionFile(), state, timings, ct);
         counts.AdoptionMilestones = await Ssda903AdoptionMilestones.WriteAsync(db, staging, state,
             kind => plan.TryGetValue(kind, out var planned) ? planned.Source.FileName : kind.ToString(), clock, ct);
         counts.Oc3Cohort = (int)await ScalarAsync(connection,
@@ -215,7 +214,8 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
     /// seen) are looked up, its rows judged, the kept ones COPYed and their events staged, before the next batch.
     /// </summary>
     private async Task<int> ImportRowFileAsync<TRow>(CareRegisterDbContext db, Ssda903Staging staging,
-        Dictionary<Ssda903FileKind, PlannedFile> plan, Ssda903RowFile<TRow> rows, Ssda903ImportState state, CancellationToken ct)
+        Dictionary<Ssda903FileKind, PlannedFile> plan, Ssda903RowFile<TRow> rows, Ssda903ImportState state, Ssda903ImportTimings timings,
+        CancellationToken ct)
         where TRow : class
     {
         if (!plan.TryGetValue(rows.Kind, out var planned))
@@ -263,8 +263,8 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
                 {
                     foreach (var (row, line) in kept)
                     {
-                        await Ssda903YearWriter.WriteCommonAsync(copy, state, line, rows.ChildOf(row), ct);
-                        await rows.WriteAsync(copy, row, ct);
+                        Ssda903YearWriter.WriteCommon(copy, state, line, rows.ChildOf(row));
+                        rows.Write(copy, row);
                     }
                     await copy.CompleteAsync(ct);
                 }
@@ -277,6 +277,7 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         }
         state.Children = new(StringComparer.Ordinal);
         state.CurrentFile = null;
+        timings.Mark(rows.Kind.ToString());
         return count;
     }
 

@@ -36,11 +36,11 @@ public sealed class Ssda903MissingFile : Ssda903RowFile<Ssda903MissingRow>
 
     public override Ssda903Child ChildOf(Ssda903MissingRow row) => row.Child;
 
-    public override async Task WriteAsync(NpgsqlBinaryImporter copy, Ssda903MissingRow row, CancellationToken ct)
+    public override void Write(NpgsqlBinaryImporter copy, Ssda903MissingRow row)
     {
-        await copy.WriteTextAsync(row.MissingType, ct);
-        await copy.WriteAsync(row.Start, NpgsqlDbType.Date, ct);
-        await copy.WriteNullableAsync(row.End, NpgsqlDbType.Date, ct);
+        copy.WriteText(row.MissingType);
+        copy.Write(row.Start, NpgsqlDbType.Date);
+        copy.WriteNullable(row.End, NpgsqlDbType.Date);
     }
 
     public override bool PublishesEvents => true;

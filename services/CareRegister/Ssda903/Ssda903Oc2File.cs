@@ -56,16 +56,16 @@ public sealed class Ssda903Oc2File : Ssda903RowFile<Ssda903Oc2Row>
 
     public override Ssda903Child ChildOf(Ssda903Oc2Row row) => row.Child;
 
-    public override async Task WriteAsync(NpgsqlBinaryImporter copy, Ssda903Oc2Row row, CancellationToken ct)
+    public override void Write(NpgsqlBinaryImporter copy, Ssda903Oc2Row row)
     {
-        await copy.WriteNullableAsync(row.SdqScore is { } s ? (short)s : (short?)null, NpgsqlDbType.Smallint, ct);
-        await copy.WriteTextAsync(row.SdqReason, ct);
+        copy.WriteNullable(row.SdqScore is { } s ? (short)s : (short?)null, NpgsqlDbType.Smallint);
+        copy.WriteText(row.SdqReason);
         foreach (var flag in new[] { row.Convicted, row.HealthCheck, row.Immunisations, row.TeethCheck, row.HealthAssessment, row.SubstanceMisuse, row.InterventionReceived, row.InterventionOffered })
         {
-            await copy.WriteNullableAsync(flag, NpgsqlDbType.Boolean, ct);
+            copy.WriteNullable(flag, NpgsqlDbType.Boolean);
         }
-        await copy.WriteAsync(row.Child.AgeAtYearEnd, NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync(row.Child.Oc2Cohort, NpgsqlDbType.Boolean, ct);
+        copy.Write(row.Child.AgeAtYearEnd, NpgsqlDbType.Integer);
+        copy.Write(row.Child.Oc2Cohort, NpgsqlDbType.Boolean);
     }
 
     public override bool PublishesEvents => true;

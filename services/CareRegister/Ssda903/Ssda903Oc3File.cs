@@ -46,13 +46,13 @@ public sealed class Ssda903Oc3File : Ssda903RowFile<Ssda903Oc3Row>
 
     public override Ssda903Child ChildOf(Ssda903Oc3Row row) => row.Child;
 
-    public override async Task WriteAsync(NpgsqlBinaryImporter copy, Ssda903Oc3Row row, CancellationToken ct)
+    public override void Write(NpgsqlBinaryImporter copy, Ssda903Oc3Row row)
     {
-        await copy.WriteTextAsync(row.InTouch, ct);
-        await copy.WriteTextAsync(row.Activity, ct);
-        await copy.WriteTextAsync(row.Accommodation, ct);
-        await copy.WriteAsync(row.Child.AgeAtYearEnd, NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync(row.InCohort, NpgsqlDbType.Boolean, ct);
+        copy.WriteText(row.InTouch);
+        copy.WriteText(row.Activity);
+        copy.WriteText(row.Accommodation);
+        copy.Write(row.Child.AgeAtYearEnd, NpgsqlDbType.Integer);
+        copy.Write(row.InCohort, NpgsqlDbType.Boolean);
     }
 
     public override bool PublishesEvents => true;

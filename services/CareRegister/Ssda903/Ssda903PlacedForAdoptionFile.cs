@@ -50,11 +50,11 @@ public sealed class Ssda903PlacedForAdoptionFile : Ssda903RowFile<Ssda903PlacedF
 
     public override Ssda903Child ChildOf(Ssda903PlacedForAdoptionRow row) => row.Child;
 
-    public override async Task WriteAsync(NpgsqlBinaryImporter copy, Ssda903PlacedForAdoptionRow row, CancellationToken ct)
+    public override void Write(NpgsqlBinaryImporter copy, Ssda903PlacedForAdoptionRow row)
     {
-        await copy.WriteAsync(row.DecidedOn, NpgsqlDbType.Date, ct);
-        await copy.WriteNullableAsync(row.CeasedOn, NpgsqlDbType.Date, ct);
-        await copy.WriteTextAsync(row.ReasonCeased, ct);
+        copy.Write(row.DecidedOn, NpgsqlDbType.Date);
+        copy.WriteNullable(row.CeasedOn, NpgsqlDbType.Date);
+        copy.WriteText(row.ReasonCeased);
     }
 
     public override void Kept(Ssda903PlacedForAdoptionRow row, int line, Ssda903ImportState state)

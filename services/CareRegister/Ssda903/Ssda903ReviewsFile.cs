@@ -26,9 +26,9 @@ public sealed class Ssda903ReviewsFile : Ssda903RowFile<Ssda903ReviewRow>
 
     public override Ssda903Child ChildOf(Ssda903ReviewRow row) => row.Child;
 
-    public override async Task WriteAsync(NpgsqlBinaryImporter copy, Ssda903ReviewRow row, CancellationToken ct)
+    public override void Write(NpgsqlBinaryImporter copy, Ssda903ReviewRow row)
     {
-        await copy.WriteAsync(row.Review, NpgsqlDbType.Date, ct);
-        await copy.WriteTextAsync(row.ParticipationCode, ct);
+        copy.Write(row.Review, NpgsqlDbType.Date);
+        copy.WriteText(row.ParticipationCode);
     }
 }

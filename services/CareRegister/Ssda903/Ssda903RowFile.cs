@@ -26,7 +26,7 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
     public abstract Ssda903Child ChildOf(TRow row);
 
     /// <summary>Writes the columns of <see cref="Columns"/>, in order.</summary>
-    public abstract Task WriteAsync(NpgsqlBinaryImporter copy, TRow row, CancellationToken ct);
+    public abstract void Write(NpgsqlBinaryImporter copy, TRow row);
 
     /// <summary>Called for each row the first pass keeps, for files whose rows later steps of the import need.</summary>
     public virtual void Kept(TRow row, int line, Ssda903ImportState state)

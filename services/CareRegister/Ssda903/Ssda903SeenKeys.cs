@@ -34,7 +34,8 @@ public sealed class Ssda903SeenKeys(short kind)
         {
             return;
         }
-        await using var command = new NpgsqlCommand($"SELECT child, key FROM {Ssda903Staging.Seen} WHERE kind = @kind AND child = ANY(@children)", connection);
+        await using var command = new NpgsqlCommand(
+            Ssda903Staging.Probing($"SELECT child, key FROM {Ssda903Staging.Seen} WHERE kind = @kind AND child = ANY(@children)"), connection);
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("children", NpgsqlDbType.Array | NpgsqlDbType.Text, wanted);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -54,10 +55,10 @@ public sealed class Ssda903SeenKeys(short kind)
         await using var copy = await connection.BeginBinaryImportAsync($"COPY {Ssda903Staging.Seen} (kind, child, key) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var (child, key) in _added)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(kind, NpgsqlDbType.Smallint, ct);
-            await copy.WriteAsync(child, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(key, NpgsqlDbType.Text, ct);
+            copy.StartRow();
+            copy.Write(kind, NpgsqlDbType.Smallint);
+            copy.Write(child, NpgsqlDbType.Text);
+            copy.Write(key, NpgsqlDbType.Text);
         }
         await copy.CompleteAsync(ct);
         _added.Clear();

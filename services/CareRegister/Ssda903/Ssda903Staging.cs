@@ -6,13 +6,14 @@ namespace Partnership.CareRegister.Ssda903;
 /// <summary>
 /// What an import knows about the return's children while it runs, kept in temporary tables of the import's
 /// transaction instead of memory: the Header's kept children (with their platform keys), what the episodes decided of
-/// each (cohort, short breaks, the latest period of care), and the keys each file has already seen (duplicate rules).
+/// each (cohort, short breaks, the latest period of care), the episodes their rules excluded, and the keys each file
+/// has already seen (duplicate rules).
 /// The readers look up only the children of the batch in hand, so memory does not grow with the size of the return.
 /// </summary>
 public sealed class Ssda903Staging(NpgsqlConnection connection)
 {
     public const string Children = "ssda903_stage_children";
-    public const string Episodes = "ssda903_stage_episodes";
+    public const string Excluded = "ssda903_stage_excluded_episodes";
     public const string Flags = "ssda903_stage_flags";
     public const string Seen = "ssda903_stage_seen";
 
@@ -24,10 +25,7 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
         CREATE TEMP TABLE {Children} (
             child text PRIMARY KEY, child_key text NOT NULL, line integer NOT NULL, dob date NOT NULL, age integer NOT NULL,
             sex smallint, ethnic text, upn text, mother smallint, mc_dob date) ON COMMIT DROP;
-        CREATE TEMP TABLE {Episodes} (
-            line integer NOT NULL, child text NOT NULL, decom date NOT NULL, dec date, rne text NOT NULL, ls text NOT NULL, cin text,
-            place text NOT NULL, place_provider text, rec text, reason_place_change text, home_post text, pl_post text, urn text,
-            miles double precision, within_20_miles boolean) ON COMMIT DROP;
+        CREATE TEMP TABLE {Excluded} (line integer NOT NULL) ON COMMIT DROP;
         CREATE TEMP TABLE {Flags} (
             child text PRIMARY KEY, has_episode boolean NOT NULL, only_short_breaks boolean NOT NULL, oc2_cohort boolean NOT NULL,
             period_start date, starts_with_entry boolean, placement_order_on date, placed_on date, adopted_on date, adopted_line integer) ON COMMIT DROP;
@@ -46,12 +44,12 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
         {
             return found;
         }
-        await using var command = new NpgsqlCommand($"""
+        await using var command = new NpgsqlCommand(Probing($"""
             SELECT c.child, c.child_key, c.dob, c.age, c.line, f.has_episode, f.only_short_breaks, f.oc2_cohort,
                    f.period_start, f.starts_with_entry, f.placement_order_on, f.placed_on, f.adopted_on, f.adopted_line
             FROM {Children} c LEFT JOIN {Flags} f ON f.child = c.child
             WHERE c.child = ANY(@ids)
-            """, connection);
+            """), connection);
         command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, wanted);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -92,11 +90,11 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
         {
             return links;
         }
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand(Probing("""
             SELECT local_child_id, child_key, 0 AS precedence FROM ssda903_child_keys WHERE local_child_id = ANY(@ids)
             UNION ALL SELECT "LocalChildId", "ChildKey", 1 FROM children WHERE "LocalChildId" = ANY(@ids)
             ORDER BY precedence
-            """, connection);
+            """), connection);
         command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, wanted);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -116,17 +114,17 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
                 $"COPY {Children} (child, child_key, line, dob, age, sex, ethnic, upn, mother, mc_dob) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var child in children)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(child.LocalId, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(child.ChildKey, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(child.Line, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(child.DateOfBirth, NpgsqlDbType.Date, ct);
-                await copy.WriteAsync(child.AgeAtYearEnd, NpgsqlDbType.Integer, ct);
-                await copy.WriteNullableAsync(child.Sex, NpgsqlDbType.Smallint, ct);
-                await copy.WriteTextAsync(child.Ethnicity, ct);
-                await copy.WriteTextAsync(child.Upn, ct);
-                await copy.WriteNullableAsync(child.Mother, NpgsqlDbType.Smallint, ct);
-                await copy.WriteNullableAsync(child.MotherChildDateOfBirth, NpgsqlDbType.Date, ct);
+                copy.StartRow();
+                copy.Write(child.LocalId, NpgsqlDbType.Text);
+                copy.Write(child.ChildKey, NpgsqlDbType.Text);
+                copy.Write(child.Line, NpgsqlDbType.Integer);
+                copy.Write(child.DateOfBirth, NpgsqlDbType.Date);
+                copy.Write(child.AgeAtYearEnd, NpgsqlDbType.Integer);
+                copy.WriteNullable(child.Sex, NpgsqlDbType.Smallint);
+                copy.WriteText(child.Ethnicity);
+                copy.WriteText(child.Upn);
+                copy.WriteNullable(child.Mother, NpgsqlDbType.Smallint);
+                copy.WriteNullable(child.MotherChildDateOfBirth, NpgsqlDbType.Date);
             }
             await copy.CompleteAsync(ct);
         }
@@ -136,10 +134,10 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
                 "COPY ssda903_child_keys (local_child_id, child_key, created_at) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var (localId, key) in newLinks)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(localId, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(key, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(linkedAt, NpgsqlDbType.TimestampTz, ct);
+                copy.StartRow();
+                copy.Write(localId, NpgsqlDbType.Varchar);
+                copy.Write(key, NpgsqlDbType.Varchar);
+                copy.Write(linkedAt, NpgsqlDbType.TimestampTz);
             }
             await copy.CompleteAsync(ct);
         }
@@ -156,18 +154,34 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
             $"COPY {Flags} (child, has_episode, only_short_breaks, oc2_cohort, period_start, starts_with_entry, placement_order_on, placed_on, adopted_on, adopted_line) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var child in children)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(child.LocalId, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(child.HasEpisode, NpgsqlDbType.Boolean, ct);
-            await copy.WriteAsync(child.OnlyShortBreaks, NpgsqlDbType.Boolean, ct);
-            await copy.WriteAsync(child.Oc2Cohort, NpgsqlDbType.Boolean, ct);
+            copy.StartRow();
+            copy.Write(child.LocalId, NpgsqlDbType.Text);
+            copy.Write(child.HasEpisode, NpgsqlDbType.Boolean);
+            copy.Write(child.OnlyShortBreaks, NpgsqlDbType.Boolean);
+            copy.Write(child.Oc2Cohort, NpgsqlDbType.Boolean);
             var chain = child.Chain;
-            await copy.WriteNullableAsync(chain?.PeriodStart, NpgsqlDbType.Date, ct);
-            await copy.WriteNullableAsync(chain?.StartsWithEntry, NpgsqlDbType.Boolean, ct);
-            await copy.WriteNullableAsync(chain?.PlacementOrderOn, NpgsqlDbType.Date, ct);
-            await copy.WriteNullableAsync(chain?.PlacedForAdoptionOn, NpgsqlDbType.Date, ct);
-            await copy.WriteNullableAsync(chain?.AdoptedOn, NpgsqlDbType.Date, ct);
-            await copy.WriteNullableAsync(chain?.AdoptedLine, NpgsqlDbType.Integer, ct);
+            copy.WriteNullable(chain?.PeriodStart, NpgsqlDbType.Date);
+            copy.WriteNullable(chain?.StartsWithEntry, NpgsqlDbType.Boolean);
+            copy.WriteNullable(chain?.PlacementOrderOn, NpgsqlDbType.Date);
+            copy.WriteNullable(chain?.PlacedForAdoptionOn, NpgsqlDbType.Date);
+            copy.WriteNullable(chain?.AdoptedOn, NpgsqlDbType.Date);
+            copy.WriteNullable(chain?.AdoptedLine, NpgsqlDbType.Integer);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>Episodes lines a cross-episode rule excluded: their rows are deleted from ssda903_episodes once all are judged.</summary>
+    public async Task AddExcludedAsync(IReadOnlyList<int> lines, CancellationToken ct)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {Excluded} (line) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var line in lines)
+        {
+            copy.StartRow();
+            copy.Write(line, NpgsqlDbType.Integer);
         }
         await copy.CompleteAsync(ct);
     }
@@ -206,6 +220,17 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
         }
         return adopted;
     }
+
+    /// <summary>
+    /// A batch's look-up as primary-key probes. The planner has no statistics for tables filled inside this
+    /// transaction, takes them for tiny, and would scan (and hash) the whole of them for every batch: a cost that grows
+    /// with the year times its number of batches. Only this statement is planned so; later ones go back to the defaults.
+    /// </summary>
+    internal static string Probing(string select) => $"""
+        SET LOCAL enable_seqscan = off; SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off;
+        {select};
+        SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_hashjoin TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT
+        """;
 
     private static DateOnly? NullableDate(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateOnly>(ordinal);
 }

@@ -25,6 +25,5 @@ public sealed class Ssda903UascFile : Ssda903RowFile<Ssda903UascRow>
 
     public override Ssda903Child ChildOf(Ssda903UascRow row) => row.Child;
 
-    public override Task WriteAsync(NpgsqlBinaryImporter copy, Ssda903UascRow row, CancellationToken ct) =>
-        copy.WriteNullableAsync(row.CeasedToBeUasc, NpgsqlDbType.Date, ct);
+    public override void Write(NpgsqlBinaryImporter copy, Ssda903UascRow row) => copy.WriteNullable(row.CeasedToBeUasc, NpgsqlDbType.Date);
 }

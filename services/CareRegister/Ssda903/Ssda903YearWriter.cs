@@ -10,52 +10,24 @@ namespace Partnership.CareRegister.Ssda903;
 /// <summary>Writes an import's rows, report and episode events with binary COPY inside the import's transaction.</summary>
 public static class Ssda903YearWriter
 {
-    public static async Task WriteCommonAsync(NpgsqlBinaryImporter copy, Ssda903ImportState state, int line, Ssda903Child child, CancellationToken ct)
+    public static void WriteCommon(NpgsqlBinaryImporter copy, Ssda903ImportState state, int line, Ssda903Child child)
     {
-        await copy.StartRowAsync(ct);
-        await copy.WriteAsync(state.ImportId, NpgsqlDbType.Uuid, ct);
-        await copy.WriteAsync(state.Year.EndYear, NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync(line, NpgsqlDbType.Integer, ct);
-        await copy.WriteAsync(child.LocalId, NpgsqlDbType.Varchar, ct);
-        await copy.WriteAsync(child.ChildKey, NpgsqlDbType.Varchar, ct);
+        copy.StartRow();
+        copy.Write(state.ImportId, NpgsqlDbType.Uuid);
+        copy.Write(state.Year.EndYear, NpgsqlDbType.Integer);
+        copy.Write(line, NpgsqlDbType.Integer);
+        copy.Write(child.LocalId, NpgsqlDbType.Varchar);
+        copy.Write(child.ChildKey, NpgsqlDbType.Varchar);
     }
 
-    /// <summary>Kept episodes (of a batch), then one Ssda903EpisodeImported per kept episode.</summary>
-    public static async Task<int> WriteEpisodesAsync(
+    /// <summary>One Ssda903EpisodeImported per kept episode (of a fetch).</summary>
+    public static async Task WriteEpisodeEventsAsync(
         CareRegisterDbContext db, Ssda903ImportState state, IReadOnlyList<Ssda903Episode> kept, TimeProvider clock, CancellationToken ct)
     {
         if (kept.Count == 0)
         {
-            return 0;
+            return;
         }
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var count = 0;
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY ssda903_episodes (import_id, collection_year, row_number, child, child_key, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn, short_break, pl_distance, within_20_miles) FROM STDIN (FORMAT BINARY)", ct))
-        {
-            foreach (var episode in kept)
-            {
-                await WriteCommonAsync(copy, state, episode.Line, episode.Child, ct);
-                await copy.WriteAsync(episode.Start, NpgsqlDbType.Date, ct);
-                await copy.WriteTextAsync(episode.ReasonNewEpisode, ct);
-                await copy.WriteTextAsync(episode.LegalStatus, ct);
-                await copy.WriteTextAsync(episode.CategoryOfNeed, ct);
-                await copy.WriteTextAsync(episode.Placement, ct);
-                await copy.WriteTextAsync(episode.ProviderCode, ct);
-                await copy.WriteNullableAsync(episode.End, NpgsqlDbType.Date, ct);
-                await copy.WriteTextAsync(episode.ReasonCeased, ct);
-                await copy.WriteTextAsync(episode.ReasonPlaceChange, ct);
-                await copy.WriteTextAsync(Truncate(episode.HomePostcode, 8), ct);
-                await copy.WriteTextAsync(Truncate(episode.PlacementPostcode, 8), ct);
-                await copy.WriteTextAsync(Truncate(episode.Urn, 10), ct);
-                await copy.WriteAsync(episode.ShortBreak, NpgsqlDbType.Boolean, ct);
-                await copy.WriteNullableAsync(episode.Miles, NpgsqlDbType.Double, ct);
-                await copy.WriteNullableAsync(episode.WithinTwentyMiles, NpgsqlDbType.Boolean, ct);
-                count++;
-            }
-            await copy.CompleteAsync(ct);
-        }
-
         await db.AddIntegrationEventsAsync(kept.Select(episode => new Ssda903EpisodeImported
             {
                 EventId = Guid.CreateVersion7(),
@@ -76,7 +48,6 @@ public static class Ssda903YearWriter
                 LookedAfterTwelveMonthsAtYearEnd = episode.Child.Oc2Cohort,
                 WithinTwentyMiles = episode.WithinTwentyMiles,
             }), clock, ct);
-        return count;
     }
 
     public static async Task WriteImportAsync(NpgsqlConnection connection, Ssda903ImportState state, Ssda903Counts counts, string importedBy, CancellationToken ct)
@@ -118,17 +89,17 @@ public static class Ssda903YearWriter
             "COPY ssda903_import_issues (import_id, file, row, \"column\", rule, severity, message) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var issue in state.Issues.Listed)
         {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(state.ImportId, NpgsqlDbType.Uuid, ct);
-            await copy.WriteAsync(Truncate(issue.File, 200)!, NpgsqlDbType.Varchar, ct);
-            await copy.WriteNullableAsync(issue.Row, NpgsqlDbType.Integer, ct);
-            await copy.WriteTextAsync(issue.Column, ct);
-            await copy.WriteAsync(issue.Rule, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(issue.Severity, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(Truncate(issue.Message, 500)!, NpgsqlDbType.Varchar, ct);
+            copy.StartRow();
+            copy.Write(state.ImportId, NpgsqlDbType.Uuid);
+            copy.Write(Truncate(issue.File, 200)!, NpgsqlDbType.Varchar);
+            copy.WriteNullable(issue.Row, NpgsqlDbType.Integer);
+            copy.WriteText(issue.Column);
+            copy.Write(issue.Rule, NpgsqlDbType.Varchar);
+            copy.Write(issue.Severity, NpgsqlDbType.Varchar);
+            copy.Write(Truncate(issue.Message, 500)!, NpgsqlDbType.Varchar);
         }
         await copy.CompleteAsync(ct);
     }
 
-    private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
+    internal static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
 }
