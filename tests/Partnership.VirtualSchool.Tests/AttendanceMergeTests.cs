@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+
+using static Partnership.VirtualSchool.Tests.BulkFeed;
 
 namespace Partnership.VirtualSchool.Tests;
 
@@ -11,7 +12,6 @@ namespace Partnership.VirtualSchool.Tests;
 /// </summary>
 public sealed class AttendanceMergeTests(VirtualSchoolFixture fixture) : IClassFixture<VirtualSchoolFixture>
 {
-    private const string Bulk = "/api/virtual-school/attendance/bulk";
     private static readonly DateOnly Monday = KnownFeed.FirstMonday;
 
     [Fact]
@@ -96,22 +96,6 @@ public sealed class AttendanceMergeTests(VirtualSchoolFixture fixture) : IClassF
         Assert.Equal(2, summaries[Monday].GetProperty("authorisedAbsences").GetInt32());
         Assert.Equal(1, summaries[Monday.AddDays(7)].GetProperty("possibleSessions").GetInt32());
         Assert.Equal(2, summaries.Count);
-    }
-
-    private static string Line(string child, DateOnly date, string session, string mark) => $"{child},{date:yyyy-MM-dd},{session},{mark}";
-
-    private static IEnumerable<string> Weeks(string child, DateOnly firstMonday, int weeks, string mark) =>
-        from week in Enumerable.Range(0, weeks)
-        from day in Enumerable.Range(0, 5)
-        from session in new[] { "AM", "PM" }
-        select Line(child, firstMonday.AddDays(week * 7 + day), session, mark);
-
-    private static async Task<JsonElement> PostAsync(HttpClient http, IEnumerable<string> lines)
-    {
-        var response = await http.PostAsync(Bulk, FeedContent.Csv(lines));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
-        return body;
     }
 
     private static async Task<Dictionary<(DateOnly, string), string>> MarksAsync(HttpClient http, string child)

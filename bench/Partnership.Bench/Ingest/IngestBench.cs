@@ -20,6 +20,7 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
     private static readonly string[] ImportPath = ["postgres", "bench (this process)"];
 
     private readonly List<IReadOnlyList<string>> rows = [];
+    private readonly List<IReadOnlyList<string>> attendanceRows = [];
     private readonly List<string> notes = [];
     private readonly List<(string Title, IReadOnlyList<IReadOnlyList<string>> Rows)> statements = [];
 
@@ -34,12 +35,25 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
         {
             await Ssda903Async();
         }
-        report.Table(
-            ["path", "size", "input", "service rows/s", "raw COPY rows/s", "service / COPY (target ≥50%)", "peak memory", "wall"],
-            rows);
-        report.Note("Attendance: CSV streamed to POST /api/virtual-school/attendance/bulk through the gateway (virtual-school-system token); the service validates each line and COPYs it to a staging table as it arrives, then merges into attendance_marks (plain insert for children with no marks yet in the feed's dates, upsert for the rest) and writes each touched child-week's summary to the outbox, in one transaction. Peak memory is the virtual-school process's VmRSS sampled every 50 ms during the feed (its VmHWM since start is shown too).");
+        if (attendanceRows.Count > 0)
+        {
+            // The baseline is COPY "into an equivalent table": attendance_marks' own primary key and index are
+            // what the store must maintain, so that is the headline; bare COPY stays beside it.
+            report.Table(
+                ["attendance feed (virtual school)", "input", "service rows/s", "COPY into an equivalent table (same primary key and index) rows/s",
+                 "service / equivalent COPY (target ≥50%)", "bare COPY (no indexes) rows/s", "service / bare COPY", "load average at the feed's end",
+                 "peak memory", "wall"],
+                attendanceRows);
+        }
+        if (rows.Count > 0)
+        {
+            report.Table(
+                ["path", "size", "input", "service rows/s", "raw COPY rows/s", "service / COPY (target ≥50%)", "peak memory", "wall"],
+                rows);
+        }
+        report.Note("Attendance: CSV streamed to POST /api/virtual-school/attendance/bulk through the gateway (virtual-school-system token); the service validates each line and COPYs it straight into attendance_marks as it arrives (a first load of those dates), or, when a session is stored already or repeats, replays the feed from a spooled copy into a staging table and merges it (plain insert for children with no marks yet in the feed's dates, upsert for the rest); then it writes each touched child-week's summary to the outbox, in the same transaction. Equivalent COPY: the stored rows COPYed into a table with attendance_marks' columns, primary key and index; bare COPY: the same without indexes. Peak memory is the virtual-school process's VmRSS sampled every 50 ms during the feed (its VmHWM since start is shown too).");
         report.Note("SSDA903: files from the care register's own sample generator, imported in this process by Ssda903Importer (the code path of the API and CLI) into a fresh, migrated database. Peak memory is this process's working set / managed heap during the import, above what it held before.");
-        report.Note("Raw COPY: the rows the service stored, exported in binary and timed going back into tables of the same columns without indexes (see bench/Partnership.Bench/Ingest/CopyBaseline.cs); for SSDA903 the headline is COPY into tables with the same indexes as the ssda903_* tables (collection year, and the episodes' child key), bare tables in brackets.");
+        report.Note("Raw COPY (SSDA903): the rows the service stored, exported in binary and timed going back into tables of the same columns without indexes (see bench/Partnership.Bench/Ingest/CopyBaseline.cs); for SSDA903 the headline is COPY into tables with the same indexes as the ssda903_* tables (collection year, and the episodes' child key), bare tables in brackets.");
         foreach (var note in notes)
         {
             report.Note(note);
@@ -97,6 +111,7 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 }
                 var seconds = stopwatch.Elapsed.TotalSeconds;
                 var cpuReport = cpu.Stop();
+                var load = MachineLoad.LoadAverage();
                 statements.Add(($"virtualschooldb during attendance {size}", await StatementStats.TopAsync(connection, 8)));
                 // The feed's summaries are published and consumed after its commit; the baselines must not compete with that.
                 var downstream = await QuietAsync(connection);
@@ -105,16 +120,14 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 var copy = await CopyBaseline.MeasureAsync(connection, [stored], processes: platform.Processes);
                 var indexedCopy = await CopyBaseline.MeasureAsync(connection, [stored], withIndexes: true, processes: platform.Processes);
                 var hwm = ProcessTable.StatusKb(pid, "VmHWM") * 1024;
-                rows.Add([
-                    "attendance feed (virtual school)", $"{size}: {children} children × {options.AttendanceSessions} sessions",
-                    $"{marks:N0} marks, {bytes / 1024.0 / 1024.0:F1} MiB CSV", Report.Rate(marks / seconds), Report.Rate(copy.RowsPerSecond),
-                    Report.Ratio(marks / seconds / copy.RowsPerSecond, 0.5), $"{MemorySampler.Mib(peak)} RSS (VmHWM {MemorySampler.Mib(hwm)})",
-                    $"{seconds:F1} s",
+                var rate = marks / seconds;
+                attendanceRows.Add([
+                    $"{size}: {children} children × {options.AttendanceSessions} sessions",
+                    $"{marks:N0} marks, {bytes / 1024.0 / 1024.0:F1} MiB CSV", Report.Rate(rate), Report.Rate(indexedCopy.RowsPerSecond),
+                    Report.Ratio(rate / indexedCopy.RowsPerSecond, 0.5), Report.Rate(copy.RowsPerSecond), $"{rate / copy.RowsPerSecond:P0}",
+                    load, $"{MemorySampler.Mib(peak)} RSS (VmHWM {MemorySampler.Mib(hwm)})", $"{seconds:F1} s",
                 ]);
-                notes.Add($"attendance {size}: raw COPY into a table with attendance_marks' own primary key and index (the least any " +
-                          $"store that keeps one mark per session must do) ran at {Report.Rate(indexedCopy.RowsPerSecond)}, " +
-                          $"{indexedCopy.RowsPerSecond / copy.RowsPerSecond:P0} of bare COPY; the service ran at " +
-                          $"{marks / seconds / indexedCopy.RowsPerSecond:P0} of that.");
+                notes.Add($"attendance {size}: COPY into the equivalent table ran at {indexedCopy.RowsPerSecond / copy.RowsPerSecond:P0} of bare COPY.");
                 notes.Add($"CPU attendance {size}: {cpuReport.Describe()}");
                 // Wall-clock ratios swing with what the machine's other users do at that moment; CPU spent is steadier.
                 // Only the processes on the feed's path count: the other services' pollers and health checks are not its cost.

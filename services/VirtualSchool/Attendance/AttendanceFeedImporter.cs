@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Partnership.Contracts.VirtualSchool.V1;
 using Partnership.ServiceDefaults.Outbox;
@@ -11,10 +12,12 @@ public sealed record AttendanceFeedAccepted(long RowsReceived, long MarksChanged
 public sealed record AttendanceFeedRejected(long RowsReceived, long InvalidRows, IReadOnlyList<AttendanceRowError> Errors);
 
 /// <summary>
-/// Stores a feed of session marks in one transaction: rows stream from the reader straight into a temporary staging
-/// table by binary COPY (memory stays flat whatever the feed size), are merged into the marks table by set-based
-/// statements (<see cref="AttendanceMarksMerge"/>), and every child-week the feed touches is re-summarised into the
-/// outbox, in batches, before the commit.
+/// Stores a feed of session marks in one transaction, streaming (memory stays flat whatever the feed size). Rows go
+/// straight into the marks table by binary COPY (<see cref="AttendanceDirectCopy"/>), which succeeds for a first load
+/// of the feed's dates; if any row's session is stored already or repeats in the feed, the transaction is rolled back
+/// and the feed, kept in an <see cref="AttendanceSpool"/> meanwhile, is staged in a temporary table and merged by
+/// set-based statements (<see cref="AttendanceMarksMerge"/>). Either way every child-week the feed touches is then
+/// re-summarised into the outbox, in batches, before the commit.
 ///
 /// Policy for bad rows: the feed is all or nothing. If any row is invalid nothing is stored and no event is written;
 /// the answer lists the first <see cref="MaxReportedErrors"/> errors (line, field, message) and how many rows were
@@ -34,86 +37,119 @@ public sealed partial class AttendanceFeedImporter(VirtualSchoolDbContext db, Ti
         IAsyncEnumerable<AttendanceFeedLine> lines, string agency, CancellationToken ct)
     {
         var timer = new FeedStageTimer();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = await BeginAsync(connection, ct);
+        try
+        {
+            using var spool = AttendanceSpool.Create();
+            var errors = new List<AttendanceRowError>();
+            var rowErrors = new List<AttendanceRowError>();
+            long received = 0, invalid = 0;
+            AttendanceMergeOutcome? merge = null;
+            await using (var direct = await AttendanceDirectCopy.BeginAsync(connection, agency, now, ct))
+            {
+                await foreach (var line in lines.WithCancellation(ct))
+                {
+                    received++;
+                    rowErrors.Clear();
+                    if (!AttendanceRowParser.TryParse(line, today, rowErrors, out var row, spool.LastChildKey))
+                    {
+                        invalid++;
+                        errors.AddRange(rowErrors.Take(MaxReportedErrors - errors.Count));
+                        continue;
+                    }
+                    if (invalid > 0)
+                    {
+                        // The feed is already rejected; keep reading only to report its other errors.
+                        continue;
+                    }
+                    spool.Write(row);
+                    await direct.WriteAsync(row, ct);
+                }
+                if (invalid == 0 && received > 0)
+                {
+                    merge = await direct.CompleteAsync(ct);
+                }
+            }
+            timer.Mark("stream and copy");
+
+            if (invalid > 0 || received == 0)
+            {
+                await transaction.RollbackAsync(ct);
+                if (received == 0)
+                {
+                    errors.Add(new AttendanceRowError(0, "body", "The feed has no rows."));
+                }
+                LogRejected(received, invalid);
+                return (null, new AttendanceFeedRejected(received, invalid, errors));
+            }
+
+            if (merge is null)
+            {
+                await transaction.RollbackAsync(ct);
+                await transaction.DisposeAsync();
+                transaction = await BeginAsync(connection, ct);
+                merge = await StageAndMergeAsync(connection, spool, agency, now, ct);
+                timer.Mark("stage and merge");
+            }
+
+            var weeks = await WeeklyAttendanceSummaries.ForEachBatchAsync(connection, merge, SummaryBatchSize, batch =>
+                db.AddIntegrationEventsAsync(batch.Select(w => new AttendanceWeekSummarised
+                {
+                    EventId = Guid.CreateVersion7(),
+                    OccurredAt = now,
+                    SourceAgency = agency,
+                    ChildKey = w.ChildKey,
+                    WeekStarting = w.WeekStarting,
+                    PossibleSessions = w.Possible,
+                    AuthorisedAbsences = w.Authorised,
+                    UnauthorisedAbsences = w.Unauthorised,
+                }), clock, ct), ct);
+            timer.Mark("summaries to outbox");
+            await transaction.CommitAsync(ct);
+            timer.Mark("commit");
+
+            LogStored(received, merge.MarksChanged, weeks);
+            LogStages(received, merge.CopiedDirectly, merge.NewChildren, merge.ChildrenWithMarks, merge.Deduplicated, timer);
+            return (new AttendanceFeedAccepted(received, merge.MarksChanged, weeks), null);
+        }
+        finally
+        {
+            await transaction.DisposeAsync();
+        }
+    }
+
+    private async Task<IDbContextTransaction> BeginAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
         // The merge's de-duplicating sort and the summaries' week matching hash a large feed's rows; the 4 MB default
         // sends them to temporary files. Only for this transaction.
-        await using (var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{WorkMem}'", connection))
-        {
-            await memory.ExecuteNonQueryAsync(ct);
-        }
+        await using var memory = new NpgsqlCommand($"SET LOCAL work_mem = '{WorkMem}'", connection);
+        await memory.ExecuteNonQueryAsync(ct);
+        return transaction;
+    }
 
-        var errors = new List<AttendanceRowError>();
-        var rowErrors = new List<AttendanceRowError>();
-        long received = 0, invalid = 0;
+    private static async Task<AttendanceMergeOutcome> StageAndMergeAsync(
+        NpgsqlConnection connection, AttendanceSpool spool, string agency, DateTimeOffset now, CancellationToken ct)
+    {
         await using (var staging = await AttendanceStaging.BeginAsync(connection, ct))
         {
-            await foreach (var line in lines.WithCancellation(ct))
+            foreach (var row in spool.Read())
             {
-                received++;
-                rowErrors.Clear();
-                if (!AttendanceRowParser.TryParse(line, today, rowErrors, out var row, staging.LastChildKey))
-                {
-                    invalid++;
-                    errors.AddRange(rowErrors.Take(MaxReportedErrors - errors.Count));
-                    continue;
-                }
-                if (invalid > 0)
-                {
-                    // The feed is already rejected; keep reading only to report its other errors.
-                    continue;
-                }
                 await staging.WriteAsync(row, ct);
             }
-            if (invalid == 0 && received > 0)
-            {
-                await staging.CompleteAsync(ct);
-            }
+            await staging.CompleteAsync(ct);
         }
-        timer.Mark("stream and stage");
-
-        if (invalid > 0 || received == 0)
-        {
-            await transaction.RollbackAsync(ct);
-            if (received == 0)
-            {
-                errors.Add(new AttendanceRowError(0, "body", "The feed has no rows."));
-            }
-            LogRejected(received, invalid);
-            return (null, new AttendanceFeedRejected(received, invalid, errors));
-        }
-
-        var occurredAt = clock.GetUtcNow();
-        var merge = await AttendanceMarksMerge.MergeAsync(connection, agency, occurredAt, ct);
-        timer.Mark("merge");
-
-        var weeks = await WeeklyAttendanceSummaries.ForEachBatchAsync(connection, merge, SummaryBatchSize, batch =>
-            db.AddIntegrationEventsAsync(batch.Select(w => new AttendanceWeekSummarised
-            {
-                EventId = Guid.CreateVersion7(),
-                OccurredAt = occurredAt,
-                SourceAgency = agency,
-                ChildKey = w.ChildKey,
-                WeekStarting = w.WeekStarting,
-                PossibleSessions = w.Possible,
-                AuthorisedAbsences = w.Authorised,
-                UnauthorisedAbsences = w.Unauthorised,
-            }), clock, ct), ct);
-        timer.Mark("summaries to outbox");
-        await transaction.CommitAsync(ct);
-        timer.Mark("commit");
-
-        LogStored(received, merge.MarksChanged, weeks);
-        LogStages(received, merge.NewChildren, merge.ChildrenWithMarks, merge.Deduplicated, timer);
-        return (new AttendanceFeedAccepted(received, merge.MarksChanged, weeks), null);
+        return await AttendanceMarksMerge.MergeAsync(connection, agency, now, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Attendance feed stored: {Rows} rows, {Changed} marks changed, {Weeks} child-weeks summarised")]
     private partial void LogStored(long rows, long changed, int weeks);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Attendance feed of {Rows} rows ({NewChildren} children new to their date range, {ChildrenWithMarks} with marks there, de-duplicated: {Deduplicated}): {Stages}")]
-    private partial void LogStages(long rows, int newChildren, int childrenWithMarks, bool deduplicated, FeedStageTimer stages);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Attendance feed of {Rows} rows (copied directly: {CopiedDirectly}; else {NewChildren} children new to their date range, {ChildrenWithMarks} with marks there, de-duplicated: {Deduplicated}): {Stages}")]
+    private partial void LogStages(long rows, bool copiedDirectly, int newChildren, int childrenWithMarks, bool deduplicated, FeedStageTimer stages);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Attendance feed rejected: {Rows} rows, {Invalid} invalid; nothing stored")]
     private partial void LogRejected(long rows, long invalid);

@@ -3,9 +3,10 @@ using Partnership.VirtualSchool.Data;
 
 namespace Partnership.VirtualSchool.Attendance;
 
-/// <summary>How the staged feed went into the marks table: children new to the table (in the feed's date range) take
-/// a plain insert, children who already have marks there take the upsert.</summary>
-public sealed record AttendanceMergeOutcome(long MarksChanged, int NewChildren, int ChildrenWithMarks, bool Deduplicated);
+/// <summary>How the feed went into the marks table. Staged: children new to the table (in the feed's date range) take
+/// a plain insert, children who already have marks there take the upsert. <see cref="CopiedDirectly"/>: every row was
+/// copied straight in (see <see cref="AttendanceDirectCopy"/>), every child counts as new and none was probed.</summary>
+public sealed record AttendanceMergeOutcome(long MarksChanged, int NewChildren, int ChildrenWithMarks, bool Deduplicated, bool CopiedDirectly = false);
 
 /// <summary>
 /// Moves the staged feed into <c>attendance_marks</c> with set-based statements chosen by what the feed holds.
@@ -25,9 +26,8 @@ public static class AttendanceMarksMerge
     public static async Task<AttendanceMergeOutcome> MergeAsync(
         NpgsqlConnection connection, string agency, DateTimeOffset now, CancellationToken ct)
     {
-        // Merges take turns: the "no marks yet" test below must still hold when the plain insert runs, and two feeds
-        // for the same children would otherwise race between the test and the insert. Held until commit.
-        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock('{VirtualSchoolDbContext.MarksTable}'::regclass::oid::bigint)", ct);
+        // The "no marks yet" test below must still hold when the plain insert runs (see AttendanceLocks).
+        await ExecuteAsync(connection, AttendanceLocks.Merge, ct);
 
         // One index probe per child, not per mark.
         await ExecuteAsync(connection, $"""

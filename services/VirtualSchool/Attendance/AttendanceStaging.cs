@@ -26,9 +26,6 @@ public sealed class AttendanceStaging : IAsyncDisposable
 
     public long Rows { get; private set; }
 
-    /// <summary>The last child key written, so a run of one child's rows can share one string (see the parser).</summary>
-    public string? LastChildKey => lastChildKey;
-
     public static async Task<AttendanceStaging> BeginAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using (var create = new NpgsqlCommand(

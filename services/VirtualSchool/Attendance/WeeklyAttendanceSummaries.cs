@@ -15,7 +15,8 @@ public sealed record WeekTotals(string ChildKey, DateOnly WeekStarting, int Poss
 /// touched (the only other marks there lie before its first or after its last line, in weeks the feed touched too),
 /// so nothing more is needed. For a child who had marks there, some weeks may hold only older marks, so the weeks are
 /// matched against those the feed's lines fall in. A range scan per child instead of one per child-week makes this a
-/// third of the cost for a large feed.
+/// third of the cost for a large feed. A feed copied straight into the table (<see cref="AttendanceDirectCopy"/>) has
+/// no staged rows to match against; its weeks are those holding a mark its own transaction wrote.
 /// </summary>
 public static class WeeklyAttendanceSummaries
 {
@@ -31,7 +32,7 @@ public static class WeeklyAttendanceSummaries
         NpgsqlConnection connection, AttendanceMergeOutcome merge, int batchSize, Func<IReadOnlyList<WeekTotals>, Task> handle, CancellationToken ct)
     {
         var children = AttendanceMarksMerge.ChildrenTable;
-        string PerChild(string which) => $"""
+        string PerChild(string which, string having = "") => $"""
             SELECT c.child_key, w.week_starting, w.possible, w.authorised, w.unauthorised
             FROM {children} c
             CROSS JOIN LATERAL (
@@ -41,15 +42,21 @@ public static class WeeklyAttendanceSummaries
                        count(*) FILTER (WHERE m.category = @unauthorised)::int AS unauthorised
                 FROM {VirtualSchoolDbContext.MarksTable} m
                 WHERE m.child_key = c.child_key AND m.date >= {WeekOf("c.first_date")} AND m.date < {WeekOf("c.last_date")} + 7
-                GROUP BY 1) w
+                GROUP BY 1 {having}) w
             WHERE {which}
             """;
         var parts = new List<string>();
-        if (merge.NewChildren > 0)
+        if (merge.CopiedDirectly)
+        {
+            // Every line of the feed inserted a mark in this transaction and nothing else did, so the weeks the feed's
+            // lines fall in are those holding a row this transaction wrote (no subtransaction: xmin is its own xid).
+            parts.Add(PerChild("true", "HAVING bool_or(m.xmin = pg_current_xact_id()::xid)"));
+        }
+        else if (merge.NewChildren > 0)
         {
             parts.Add(PerChild("NOT c.has_marks"));
         }
-        if (merge.ChildrenWithMarks > 0)
+        if (!merge.CopiedDirectly && merge.ChildrenWithMarks > 0)
         {
             parts.Add($"""
                 SELECT w.* FROM ({PerChild("c.has_marks")}) w
