@@ -10,8 +10,6 @@ public sealed class AgreementCatalog
 {
     private volatile IReadOnlyList<SharingAgreement>? lines;
 
-    public bool Loaded => lines is not null;
-
     public void Replace(IReadOnlyList<SharingAgreement> loaded) => lines = loaded;
 
     public IReadOnlyList<SharingAgreement> For(string recipient, DataCategory category, Purpose purpose) =>

@@ -40,23 +40,6 @@ public sealed class AuditCheckpointState
 /// </summary>
 public sealed class AuditCheckpointWriter(SharingDbContext db, AuditCheckpointState state, TimeProvider clock)
 {
-    /// <summary>
-    /// The newest entry of each chain. A loose index scan on the (chain, sequence) key: one probe per chain, however
-    /// long the chains are, where DISTINCT ON would read every entry.
-    /// </summary>
-    private const string HeadsSql = $"""
-        WITH RECURSIVE chains AS (
-            SELECT min("Chain") AS chain FROM {SharingDbContext.AuditTable}
-            UNION ALL
-            SELECT (SELECT min("Chain") FROM {SharingDbContext.AuditTable} WHERE "Chain" > chains.chain)
-            FROM chains WHERE chains.chain IS NOT NULL)
-        SELECT chains.chain, t."Sequence", t."Hash"
-        FROM chains
-        CROSS JOIN LATERAL (
-            SELECT "Sequence", "Hash" FROM {SharingDbContext.AuditTable}
-            WHERE "Chain" = chains.chain ORDER BY "Sequence" DESC LIMIT 1) AS t
-        """;
-
     /// <returns>The checkpoint written, or null when no chain changed since the last one.</returns>
     public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken)
     {
@@ -94,13 +77,8 @@ public sealed class AuditCheckpointWriter(SharingDbContext db, AuditCheckpointSt
         var previous = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var command = new NpgsqlCommand(HeadsSql, connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        await using var command = new NpgsqlCommand(ChainHeadsSql.OfEveryChain, connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var heads = new List<ChainHead>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            heads.Add(new ChainHead(reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2)));
-        }
-        return (previous, heads);
+        return (previous, await ChainHeadsSql.ReadAsync(reader, cancellationToken));
     }
 }

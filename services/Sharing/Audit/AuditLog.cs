@@ -44,18 +44,18 @@ public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
         // Changes staged earlier in this transaction (entries, or anything else) are written before the locks are
         // taken, so the tails read below are the true ones and the locks are held as briefly as possible.
         await db.SaveChangesAsync(cancellationToken);
-        var tails = await LockAndReadTailsAsync(chains, cancellationToken);
+        var tails = (await LockAndReadTailsAsync(chains, cancellationToken)).ToDictionary(h => h.Chain);
 
         var recordedAt = AuditHashing.ToStoredPrecision(clock.GetUtcNow());
         foreach (var draft in drafts)
         {
-            var (sequence, previousHash) = tails.GetValueOrDefault(draft.Chain, (0L, AuditHashing.GenesisHash));
-            draft.Sequence = sequence + 1;
+            var tail = tails.GetValueOrDefault(draft.Chain, new ChainHead(draft.Chain, 0, AuditHashing.GenesisHash));
+            draft.Sequence = tail.Sequence + 1;
             draft.Id = draft.Id == Guid.Empty ? Guid.CreateVersion7() : draft.Id;
             draft.RecordedAt = recordedAt;
-            draft.PreviousHash = previousHash;
+            draft.PreviousHash = tail.Hash;
             draft.Hash = AuditHashing.ChainHash(draft.PreviousHash, draft);
-            tails[draft.Chain] = (draft.Sequence, draft.Hash);
+            tails[draft.Chain] = new ChainHead(draft.Chain, draft.Sequence, draft.Hash);
             db.AuditEntries.Add(draft);
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -66,7 +66,7 @@ public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
     /// runs the last (with a snapshot of its own, under READ COMMITTED) only once every lock is held, so it sees every
     /// entry committed by the locks' previous holders.
     /// </summary>
-    private async Task<Dictionary<int, (long Sequence, string Hash)>> LockAndReadTailsAsync(int[] chains, CancellationToken cancellationToken)
+    private async Task<List<ChainHead>> LockAndReadTailsAsync(int[] chains, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
@@ -75,24 +75,13 @@ public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({AuditChains.LockClass}, {chain})"));
         }
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-            SELECT c.chain, t."Sequence", t."Hash"
-            FROM unnest($1::int[]) AS c(chain)
-            CROSS JOIN LATERAL (
-                SELECT "Sequence", "Hash" FROM {SharingDbContext.AuditTable}
-                WHERE "Chain" = c.chain ORDER BY "Sequence" DESC LIMIT 1) AS t
-            """) { Parameters = { new NpgsqlParameter { Value = chains } } });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(ChainHeadsSql.OfChains) { Parameters = { new NpgsqlParameter { Value = chains } } });
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         for (var i = 0; i < chains.Length; i++)
         {
             await reader.NextResultAsync(cancellationToken);
         }
-        var tails = new Dictionary<int, (long, string)>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            tails[reader.GetInt32(0)] = (reader.GetInt64(1), reader.GetString(2));
-        }
-        return tails;
+        return await ChainHeadsSql.ReadAsync(reader, cancellationToken);
     }
 }
