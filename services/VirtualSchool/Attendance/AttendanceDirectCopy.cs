@@ -22,7 +22,6 @@ public sealed class AttendanceDirectCopy : IAsyncDisposable
     public const int MaxStretches = 50_000;
 
     private const string Stretches = "attendance_feed_stretches";
-    private const int BulkCommandTimeoutSeconds = 600;
 
     private readonly NpgsqlConnection connection;
     private readonly string agency;
@@ -40,7 +39,7 @@ public sealed class AttendanceDirectCopy : IAsyncDisposable
     public static async Task<AttendanceDirectCopy> BeginAsync(NpgsqlConnection connection, string agency, DateTimeOffset now, CancellationToken ct)
     {
         var direct = new AttendanceDirectCopy(connection, agency, now);
-        await direct.ExecuteAsync(AttendanceLocks.CopyShared, ct);
+        await AttendanceSql.ExecuteAsync(connection, AttendanceLocks.CopyShared, ct);
         direct.copy = await connection.BeginBinaryImportAsync(
             $"COPY {VirtualSchoolDbContext.MarksTable} (child_key, date, session, mark, category, submitted_by_agency, recorded_at) FROM STDIN (FORMAT BINARY)", ct);
         return direct;
@@ -73,7 +72,7 @@ public sealed class AttendanceDirectCopy : IAsyncDisposable
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(row.ChildKey, NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync(row.Date, NpgsqlDbType.Date, ct);
-            await copy.WriteAsync(row.Session == AttendanceSession.AM ? "AM" : "PM", NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(AttendanceSql.SessionCode(row.Session), NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync(row.Mark, NpgsqlDbType.Varchar, ct);
             await copy.WriteAsync((short)row.Category, NpgsqlDbType.Smallint, ct);
             await copy.WriteAsync(agency, NpgsqlDbType.Varchar, ct);
@@ -107,8 +106,8 @@ public sealed class AttendanceDirectCopy : IAsyncDisposable
         // The connection stays in the COPY state until the importer is disposed.
         await copy.DisposeAsync();
         copy = null;
-        await ExecuteAsync(AttendanceLocks.Summaries, ct);
-        await ExecuteAsync($"CREATE TEMP TABLE {Stretches} (child_key text NOT NULL, first_date date NOT NULL, last_date date NOT NULL) ON COMMIT DROP", ct);
+        await AttendanceSql.ExecuteAsync(connection, AttendanceLocks.Summaries, ct);
+        await AttendanceSql.ExecuteAsync(connection, $"CREATE TEMP TABLE {Stretches} (child_key text NOT NULL, first_date date NOT NULL, last_date date NOT NULL) ON COMMIT DROP", ct);
         await using (var write = await connection.BeginBinaryImportAsync($"COPY {Stretches} (child_key, first_date, last_date) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var (childKey, first, last) in stretches)
@@ -118,7 +117,7 @@ public sealed class AttendanceDirectCopy : IAsyncDisposable
             await write.CompleteAsync(ct);
         }
         // has_marks is not probed on this path: the summaries count a week when this transaction wrote a mark in it.
-        await ExecuteAsync($"""
+        await AttendanceSql.ExecuteAsync(connection, $"""
             CREATE TEMP TABLE {AttendanceMarksMerge.ChildrenTable} ON COMMIT DROP AS
             SELECT child_key, min(first_date) AS first_date, max(last_date) AS last_date, false AS repeats, NULL::boolean AS has_marks
             FROM {Stretches} GROUP BY child_key
@@ -149,12 +148,6 @@ public sealed class AttendanceDirectCopy : IAsyncDisposable
         catch (PostgresException)
         {
         }
-    }
-
-    private async Task ExecuteAsync(string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = BulkCommandTimeoutSeconds };
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     public async ValueTask DisposeAsync() => await GiveUpAsync();

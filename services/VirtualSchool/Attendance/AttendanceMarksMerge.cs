@@ -21,16 +21,15 @@ public static class AttendanceMarksMerge
     /// <summary>One row per child in the feed: first and last date, whether marks existed there, whether lines repeat.</summary>
     public const string ChildrenTable = "attendance_feed_children";
     private const string Children = ChildrenTable;
-    private const int BulkCommandTimeoutSeconds = 600;
 
     public static async Task<AttendanceMergeOutcome> MergeAsync(
         NpgsqlConnection connection, string agency, DateTimeOffset now, CancellationToken ct)
     {
         // The "no marks yet" test below must still hold when the plain insert runs (see AttendanceLocks).
-        await ExecuteAsync(connection, AttendanceLocks.Merge, ct);
+        await AttendanceSql.ExecuteAsync(connection, AttendanceLocks.Merge, ct);
 
         // One index probe per child, not per mark.
-        await ExecuteAsync(connection, $"""
+        await AttendanceSql.ExecuteAsync(connection, $"""
             CREATE TEMP TABLE {Children} ON COMMIT DROP AS
             SELECT c.child_key, c.first_date, c.last_date, c.repeats,
                    EXISTS (SELECT 1 FROM {VirtualSchoolDbContext.MarksTable} m
@@ -88,15 +87,9 @@ public static class AttendanceMarksMerge
             {filter}
             {order}
             {conflict}
-            """, connection) { CommandTimeout = BulkCommandTimeoutSeconds };
+            """, connection) { CommandTimeout = AttendanceSql.BulkCommandTimeoutSeconds };
         command.Parameters.AddWithValue("agency", agency);
         command.Parameters.AddWithValue("now", now);
         return await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = BulkCommandTimeoutSeconds };
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

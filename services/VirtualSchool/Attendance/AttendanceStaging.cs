@@ -52,7 +52,7 @@ public sealed class AttendanceStaging : IAsyncDisposable
         await copy.WriteAsync(run, NpgsqlDbType.Integer, ct);
         await copy.WriteAsync(row.ChildKey, NpgsqlDbType.Text, ct);
         await copy.WriteAsync(row.Date, NpgsqlDbType.Date, ct);
-        await copy.WriteAsync(row.Session == AttendanceSession.AM ? "AM" : "PM", NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(AttendanceSql.SessionCode(row.Session), NpgsqlDbType.Text, ct);
         await copy.WriteAsync(row.Mark, NpgsqlDbType.Text, ct);
         await copy.WriteAsync((short)row.Category, NpgsqlDbType.Smallint, ct);
     }

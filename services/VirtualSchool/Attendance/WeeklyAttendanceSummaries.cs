@@ -21,7 +21,6 @@ public sealed record WeekTotals(string ChildKey, DateOnly WeekStarting, int Poss
 public static class WeeklyAttendanceSummaries
 {
     private const string Cursor = "attendance_touched_weeks";
-    private const int BulkCommandTimeoutSeconds = 600;
 
     /// <summary>
     /// Reads the weeks through a server-side cursor in batches and hands each batch over before fetching the next, so
@@ -76,7 +75,7 @@ public static class WeeklyAttendanceSummaries
 
         var total = 0;
         var batch = new List<WeekTotals>(batchSize);
-        await using var fetch = new NpgsqlCommand($"FETCH FORWARD {batchSize} FROM {Cursor}", connection) { CommandTimeout = BulkCommandTimeoutSeconds };
+        await using var fetch = new NpgsqlCommand($"FETCH FORWARD {batchSize} FROM {Cursor}", connection) { CommandTimeout = AttendanceSql.BulkCommandTimeoutSeconds };
         while (true)
         {
             batch.Clear();
