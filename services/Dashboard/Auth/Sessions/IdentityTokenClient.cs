@@ -29,13 +29,8 @@ public sealed partial class IdentityTokenClient(
         try
         {
             var configuration = await options.ConfigurationManager!.GetConfigurationAsync(ct);
-            using var response = await options.Backchannel.PostAsync(configuration.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "refresh_token",
-                ["refresh_token"] = refreshToken,
-                ["client_id"] = options.ClientId!,
-                ["client_secret"] = options.ClientSecret!,
-            }), ct);
+            using var response = await PostAsClientAsync(options, configuration.TokenEndpoint,
+                new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken }, ct);
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
             var json = body.RootElement;
             if (response.IsSuccessStatusCode && Text(json, "access_token") is { Length: > 0 } accessToken)
@@ -71,13 +66,8 @@ public sealed partial class IdentityTokenClient(
                 LogNoRevocationEndpoint(logger);
                 return;
             }
-            using var response = await options.Backchannel.PostAsync(address, new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["token"] = refreshToken,
-                ["token_type_hint"] = "refresh_token",
-                ["client_id"] = options.ClientId!,
-                ["client_secret"] = options.ClientSecret!,
-            }), ct);
+            using var response = await PostAsClientAsync(options, address,
+                new() { ["token"] = refreshToken, ["token_type_hint"] = "refresh_token" }, ct);
             if (!response.IsSuccessStatusCode)
             {
                 LogRevocationRefused(logger, (int)response.StatusCode);
@@ -88,6 +78,15 @@ public sealed partial class IdentityTokenClient(
         {
             LogIdentityUnreachable(logger, ex);
         }
+    }
+
+    /// <summary>A form post to one of the identity service's endpoints, authenticated as the dashboard's own client.</summary>
+    private static Task<HttpResponseMessage> PostAsClientAsync(
+        OpenIdConnectOptions options, string address, Dictionary<string, string> fields, CancellationToken ct)
+    {
+        fields["client_id"] = options.ClientId!;
+        fields["client_secret"] = options.ClientSecret!;
+        return options.Backchannel.PostAsync(address, new FormUrlEncodedContent(fields), ct);
     }
 
     private static string? Text(JsonElement json, string name) =>
