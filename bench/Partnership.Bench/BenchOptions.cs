@@ -31,6 +31,9 @@ public sealed record BenchOptions
     /// </summary>
     public IReadOnlySet<string> NotStarted { get; init; } = new HashSet<string>();
 
+    /// <summary>How long a part waits for the events the one before it left in the broker's queues.</summary>
+    public TimeSpan DrainLimit => TimeSpan.FromMinutes(Quick ? 1 : 15);
+
     public bool Runs(string part) => Only.Count == 0 || Only.Contains(part);
 
     /// <summary>

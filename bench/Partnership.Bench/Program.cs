@@ -43,7 +43,7 @@ foreach (var (name, run) in parts.Where(p => p.Name == "ingest" ? options.RunsAn
     var partClock = Stopwatch.StartNew();
     try
     {
-        var drained = await platform.DrainBrokerAsync(TimeSpan.FromMinutes(options.Quick ? 1 : 15));
+        var drained = await platform.DrainBrokerAsync(options.DrainLimit);
         if (drained > TimeSpan.FromSeconds(2))
         {
             report.Line($"\n- before {name}: waited {drained.TotalSeconds:F0} s for the broker queues to drain (events left by the previous part)");

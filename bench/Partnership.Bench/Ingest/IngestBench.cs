@@ -162,8 +162,8 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
     /// them (every broker queue empty); returns how long that took.
     /// </summary>
     private async Task<TimeSpan> QuietAsync(string connectionString) =>
-        await WaitForOutboxAsync(connectionString, TimeSpan.FromMinutes(options.Quick ? 1 : 15))
-        + await platform.DrainBrokerAsync(TimeSpan.FromMinutes(options.Quick ? 1 : 15));
+        await WaitForOutboxAsync(connectionString, options.DrainLimit)
+        + await platform.DrainBrokerAsync(options.DrainLimit);
 
     /// <summary>Waits until the service's outbox dispatcher has sent every event; returns how long that took.</summary>
     private static async Task<TimeSpan> WaitForOutboxAsync(string connectionString, TimeSpan limit)

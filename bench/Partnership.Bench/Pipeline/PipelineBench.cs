@@ -116,7 +116,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
     /// </summary>
     private async Task DrainAsync(List<string> notes, string before)
     {
-        var waited = await platform.DrainBrokerAsync(TimeSpan.FromMinutes(options.Quick ? 1 : 10));
+        var waited = await platform.DrainBrokerAsync(options.DrainLimit);
         if (waited > TimeSpan.FromSeconds(1))
         {
             notes.Add($"before {before}: waited {waited.TotalSeconds:F0} s for the broker queues to drain");
