@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 using Partnership.Sharing.Data;
 
 namespace Partnership.Sharing.Audit;
@@ -75,10 +73,6 @@ public sealed class AuditCheckpointWriter(SharingDbContext db, AuditCheckpointSt
     {
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChains.LockClass}, {AuditChains.CheckpointLock})", cancellationToken);
         var previous = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.Sequence).FirstOrDefaultAsync(cancellationToken);
-
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var command = new NpgsqlCommand(ChainHeadsSql.OfEveryChain, connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return (previous, await ChainHeadsSql.ReadAsync(reader, cancellationToken));
+        return (previous, await ChainHeadsSql.EveryChainAsync(db, cancellationToken));
     }
 }

@@ -28,7 +28,8 @@ public sealed class AuditVerifier(SharingDbContext db)
         AuditVerification Fail(int? chain, long sequence, string problem) =>
             new(false, checkedCount, heads.Count, checkpointsChecked, AuditHashing.CombinedHead(heads.Values), chain, sequence, problem);
 
-        var chains = await db.AuditEntries.Select(e => e.Chain).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        // One probe per chain to find which there are, rather than a scan of every entry before the walk reads them all.
+        var chains = (await ChainHeadsSql.EveryChainAsync(db, cancellationToken)).Select(h => h.Chain).Order();
         foreach (var chain in chains)
         {
             var head = new ChainHead(chain, 0, AuditHashing.GenesisHash);

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Partnership.Sharing.Data;
 
@@ -22,7 +24,7 @@ internal static class ChainHeadsSql
     public static readonly string OfChains = string.Format(NewestEntry, "unnest($1::int[])");
 
     /// <summary>Every chain with an entry, found by a loose index scan (each step the next chain number up).</summary>
-    public static readonly string OfEveryChain = $"""
+    private static readonly string OfEveryChain = $"""
         WITH RECURSIVE chains(chain) AS (
             SELECT min("Chain") FROM {SharingDbContext.AuditTable}
             UNION ALL
@@ -30,6 +32,23 @@ internal static class ChainHeadsSql
             FROM chains WHERE chains.chain IS NOT NULL)
         {string.Format(NewestEntry, "chains")}
         """;
+
+    /// <summary>The head of every chain there is, in the context's transaction when it has one.</summary>
+    public static async Task<List<ChainHead>> EveryChainAsync(SharingDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var command = new NpgsqlCommand(OfEveryChain, (NpgsqlConnection)db.Database.GetDbConnection(), transaction);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await ReadAsync(reader, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     public static async Task<List<ChainHead>> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
