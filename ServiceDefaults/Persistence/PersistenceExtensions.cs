@@ -15,7 +15,7 @@ public static class PersistenceExtensions
     public static IHostApplicationBuilder AddPartnershipDbContext<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
     {
-        var connectionString = PostgresConnectionSettings.WithAutoPrepare(builder.Configuration.GetConnectionString(connectionName)
+        var connectionString = PostgresConnectionSettings.ForService(builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured."));
 
         builder.Services.AddSingleton<OutboxSignal>();

@@ -26,8 +26,8 @@ public sealed class MonolithBaseline
     private MonolithBaseline(string healthConnection, string boardConnection)
     {
         // The services' own connection settings, so the baseline is not slower for want of statement preparation.
-        health = new DbContextOptionsBuilder<HealthDbContext>().UseNpgsql(PostgresConnectionSettings.WithAutoPrepare(healthConnection)).Options;
-        board = new DbContextOptionsBuilder<BoardDbContext>().UseNpgsql(PostgresConnectionSettings.WithAutoPrepare(boardConnection)).Options;
+        health = new DbContextOptionsBuilder<HealthDbContext>().UseNpgsql(PostgresConnectionSettings.ForService(healthConnection)).Options;
+        board = new DbContextOptionsBuilder<BoardDbContext>().UseNpgsql(PostgresConnectionSettings.ForService(boardConnection)).Options;
     }
 
     public static async Task<MonolithBaseline> CreateAsync(string healthConnection, string boardConnection)

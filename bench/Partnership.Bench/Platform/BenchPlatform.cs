@@ -84,6 +84,13 @@ public sealed class BenchPlatform : IAsyncDisposable
                 .WithEnvironment(ProcessTable.MarkerVariable, runMarker)
                 .WithEnvironment(ProcessTable.ResourceVariable, resource.Name);
         }
+        // The testing builder runs no Aspire dashboard, yet still points every service's OTLP exporter at it: each
+        // service then batched traces, metrics and logs every second for a closed port and kept retrying them. With no
+        // collector there is nothing to export to, so the exporter is left off (spans and metrics are still recorded).
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        }
         // The services run from bench/run's build output, without dotnet run's MSBuild evaluation at every start.
         foreach (var project in BuiltProjectLaunch.UseBuildOutput(builder))
         {

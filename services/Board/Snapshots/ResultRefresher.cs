@@ -25,7 +25,7 @@ public sealed partial class ResultRefresher(
         "Recomputing one period's stale measures");
 
     private long refreshes;
-    private readonly Dictionary<ReportingPeriod, DateTimeOffset> lastComputed = [];
+    private readonly Dictionary<ReportingPeriod, (DateTimeOffset At, TimeSpan Took)> lastComputed = [];
     private DateTimeOffset? oldestUnreflected;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -84,7 +84,7 @@ public sealed partial class ResultRefresher(
                 await cache.WaitAsync(restUntil - clock.GetUtcNow(), cancellationToken);
                 continue;
             }
-            var wait = lastComputed.TryGetValue(period, out var last) ? last + options.Value.MinInterval - clock.GetUtcNow() : TimeSpan.Zero;
+            var wait = lastComputed.TryGetValue(period, out var last) ? last.At + Spacing(last.Took) - clock.GetUtcNow() : TimeSpan.Zero;
             if (wait > TimeSpan.Zero)
             {
                 // Changes arriving meanwhile join this recomputation instead of each causing one.
@@ -94,8 +94,10 @@ public sealed partial class ResultRefresher(
             var measures = keys.Select(k => MeasureCatalogue.All[k.MeasureId]).ToList();
             try
             {
-                lastComputed[period] = clock.GetUtcNow();
+                var startedAt = clock.GetUtcNow();
+                lastComputed[period] = (startedAt, TimeSpan.Zero);
                 var computation = await scope.ServiceProvider.GetRequiredService<IndicatorCalculator>().ComputeAsync(measures, period, cancellationToken);
+                lastComputed[period] = (startedAt, computation.Took);
                 var results = ResultStore.FromComputation(computation);
                 await store.UpsertAsync(results, cancellationToken);
                 foreach (var result in results)
@@ -118,6 +120,13 @@ public sealed partial class ResultRefresher(
                 failed.Add(period);
             }
         }
+    }
+
+    /// <summary>The least time between two recomputations of one period whose last one took <paramref name="took"/>.</summary>
+    private TimeSpan Spacing(TimeSpan took)
+    {
+        var paced = took * Math.Max(0, options.Value.HotPace);
+        return paced > options.Value.MinInterval ? took + paced : options.Value.MinInterval;
     }
 
     private async Task ClaimAsync(ResultStore store, CancellationToken cancellationToken)
