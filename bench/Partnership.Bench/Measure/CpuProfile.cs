@@ -5,6 +5,7 @@ public sealed class CpuProfile
 {
     private readonly ProcessTable processes;
     private Dictionary<string, double> before = [];
+    private Dictionary<string, double> databasesBefore = [];
     private (long Busy, long Total) machineBefore;
     private DateTimeOffset started;
 
@@ -14,6 +15,7 @@ public sealed class CpuProfile
     {
         var profile = new CpuProfile(processes);
         profile.before = processes.CpuSeconds();
+        profile.databasesBefore = processes.PostgresCpuByDatabase();
         profile.machineBefore = MachineLoad.CpuJiffies();
         profile.started = DateTimeOffset.UtcNow;
         return profile;
@@ -22,16 +24,19 @@ public sealed class CpuProfile
     public CpuReport Stop()
     {
         var after = processes.CpuSeconds();
+        var databases = processes.PostgresCpuByDatabase()
+            .ToDictionary(kv => kv.Key, kv => Math.Max(0, kv.Value - databasesBefore.GetValueOrDefault(kv.Key)));
         var machine = MachineLoad.CpuJiffies();
         var wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
         var used = after.ToDictionary(kv => kv.Key, kv => Math.Max(0, kv.Value - before.GetValueOrDefault(kv.Key)));
         var busyFraction = (machine.Busy - machineBefore.Busy) / (double)Math.Max(1, machine.Total - machineBefore.Total);
-        return new CpuReport(wall, used, busyFraction * Environment.ProcessorCount * wall);
+        return new CpuReport(wall, used, busyFraction * Environment.ProcessorCount * wall, databases);
     }
 }
 
 /// <summary>Per-process CPU seconds, and all CPU seconds the machine spent (ours and everyone else's) over the wall time.</summary>
-public sealed record CpuReport(double WallSeconds, IReadOnlyDictionary<string, double> Used, double MachineBusySeconds)
+public sealed record CpuReport(
+    double WallSeconds, IReadOnlyDictionary<string, double> Used, double MachineBusySeconds, IReadOnlyDictionary<string, double> PostgresByDatabase)
 {
     public double Ours => Used.Values.Sum();
 
@@ -44,6 +49,12 @@ public sealed record CpuReport(double WallSeconds, IReadOnlyDictionary<string, d
             .Select(kv => $"{kv.Key} {kv.Value:F1}s");
         return $"wall {WallSeconds:F1}s × {Environment.ProcessorCount} cores = {capacity:F0} CPU-s; " +
                $"busy {MachineBusySeconds:F0} CPU-s ({MachineBusySeconds / capacity:P0}), of which ours {Ours:F1}: " +
-               string.Join(", ", parts) + $"; other users of the machine {Others:F0} CPU-s";
+               string.Join(", ", parts) + $"; other users of the machine {Others:F0} CPU-s" + DescribeDatabases();
+    }
+
+    private string DescribeDatabases()
+    {
+        var parts = PostgresByDatabase.Where(kv => kv.Value >= 0.05).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:F1}s").ToList();
+        return parts.Count == 0 ? "" : "; postgres by database: " + string.Join(", ", parts);
     }
 }

@@ -78,6 +78,43 @@ public sealed class ProcessTable(string runMarker)
         return result;
     }
 
+    /// <summary>
+    /// PostgreSQL's CPU split by database: a backend's title (/proc/&lt;pid&gt;/cmdline) is "postgres: user database host
+    /// state"; the postmaster and its helpers (WAL writer, checkpointer, autovacuum) count as "server". A backend that
+    /// ended during the run takes its CPU with it, which pooled connections rarely do.
+    /// </summary>
+    public Dictionary<string, double> PostgresCpuByDatabase()
+    {
+        var result = new Dictionary<string, double>();
+        if (Postmaster is not { } postmaster)
+        {
+            return result;
+        }
+        result["server"] = ProcessCpuSeconds(postmaster);
+        foreach (var pid in Directory.EnumerateDirectories("/proc")
+                     .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+                     .Where(pid => pid > 0 && ParentOf(pid) == postmaster))
+        {
+            var database = DatabaseOf(pid) ?? "server";
+            result[database] = result.GetValueOrDefault(database) + ProcessCpuSeconds(pid);
+        }
+        return result;
+    }
+
+    private static string? DatabaseOf(int pid)
+    {
+        try
+        {
+            var words = File.ReadAllText($"/proc/{pid}/cmdline").TrimEnd('\0').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // Backends: "postgres:", user, database, client address, state; helpers have no client address.
+            return words.Length >= 4 && words[0] == "postgres:" && words[3].Contains('(', StringComparison.Ordinal) ? words[2] : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public static double ProcessCpuSeconds(int pid)
     {
         try
