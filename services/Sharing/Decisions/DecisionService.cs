@@ -3,6 +3,7 @@ using Partnership.Sharing.Agreements;
 using Partnership.Sharing.Audit;
 using Partnership.Sharing.Data;
 using Partnership.Sharing.Domain;
+using Partnership.Sharing.Routing;
 
 namespace Partnership.Sharing.Decisions;
 
@@ -12,7 +13,8 @@ public sealed record RecordedDecision(Guid DecisionId, DecisionResult Result);
 /// Loads what the rules need for one child, applies them, and records the decision (share or not) in the audit log
 /// in the current transaction, or in one of its own when the caller has none.
 /// </summary>
-public sealed class DecisionService(SharingDbContext db, AgreementCatalog agreementLines, AuditLog audit, TimeProvider clock)
+public sealed class DecisionService(
+    SharingDbContext db, AgreementCatalog agreementLines, ChildAgeRecorder ages, AuditLog audit, TimeProvider clock)
 {
     public async Task<RecordedDecision> DecideAsync(
         DecisionRequest request, string caller, string? callerAgency, CancellationToken cancellationToken)
@@ -27,9 +29,9 @@ public sealed class DecisionService(SharingDbContext db, AgreementCatalog agreem
         var agreements = agreementLines.For(request.Recipient, request.Category, request.Purpose);
         var consents = await db.Consents.AsNoTracking().Where(c => c.ChildKey == request.ChildKey).ToListAsync(cancellationToken);
         var overrides = await db.Overrides.AsNoTracking().Where(o => o.ChildKey == request.ChildKey).ToListAsync(cancellationToken);
-        // Find, not a query: a consumer has usually loaded (or just staged) this child's age in the same context.
-        var age = await db.ChildAges.FindAsync([request.ChildKey], cancellationToken);
-        return SharingRules.Decide(request, now, agreements, consents, overrides, age?.AgeOn(DateOnly.FromDateTime(now.UtcDateTime)));
+        // Through the recorder: a consumer has usually looked up (or just staged) this child's age in the same scope.
+        var age = await ages.AgeOnAsync(request.ChildKey, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        return SharingRules.Decide(request, now, agreements, consents, overrides, age);
     }
 
     /// <summary>Records a decision reached elsewhere (a flow's own precondition) exactly as a rules decision is recorded.</summary>

@@ -6,12 +6,16 @@ namespace Partnership.Sharing.Routing;
 /// <summary>Keeps the newest whole-years age agency events report for a child.</summary>
 public sealed class ChildAgeRecorder(SharingDbContext db)
 {
+    // Find remembers a row it loaded but not that there was none; for a child with no age on record the consumer and
+    // then every recipient's decision would each ask the database again within one event.
+    private readonly Dictionary<string, ChildAge?> seen = new(StringComparer.Ordinal);
+
     public async Task RecordAsync(string childKey, int ageYears, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var known = await db.ChildAges.FindAsync([childKey], cancellationToken);
+        var known = await FindAsync(childKey, cancellationToken);
         if (known is null)
         {
-            db.ChildAges.Add(new ChildAge { ChildKey = childKey, AgeYears = ageYears, AsOf = asOf });
+            seen[childKey] = db.ChildAges.Add(new ChildAge { ChildKey = childKey, AgeYears = ageYears, AsOf = asOf }).Entity;
         }
         else if (asOf >= known.AsOf)
         {
@@ -21,5 +25,14 @@ public sealed class ChildAgeRecorder(SharingDbContext db)
     }
 
     public async Task<int?> AgeOnAsync(string childKey, DateOnly day, CancellationToken cancellationToken) =>
-        (await db.ChildAges.FindAsync([childKey], cancellationToken))?.AgeOn(day);
+        (await FindAsync(childKey, cancellationToken))?.AgeOn(day);
+
+    private async Task<ChildAge?> FindAsync(string childKey, CancellationToken cancellationToken)
+    {
+        if (!seen.TryGetValue(childKey, out var age))
+        {
+            seen[childKey] = age = await db.ChildAges.FindAsync([childKey], cancellationToken);
+        }
+        return age;
+    }
 }
