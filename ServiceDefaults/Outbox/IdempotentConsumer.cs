@@ -1,9 +1,7 @@
-using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Partnership.Contracts;
-using Partnership.ServiceDefaults.Telemetry;
 
 namespace Partnership.ServiceDefaults.Outbox;
 
@@ -15,9 +13,6 @@ public abstract partial class IdempotentConsumer<TMessage, TDbContext>(TDbContex
     where TMessage : IntegrationEvent
     where TDbContext : DbContext
 {
-    private static readonly Meter Meter = new(TelemetryExtensions.PartnershipSource);
-    private static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("partnership.inbox.duplicates");
-
     protected TDbContext Db { get; } = db;
 
     public async Task Consume(ConsumeContext<TMessage> context)
@@ -32,7 +27,7 @@ public abstract partial class IdempotentConsumer<TMessage, TDbContext>(TDbContex
             context.CancellationToken);
         if (inserted == 0)
         {
-            Duplicates.Add(1);
+            InboxMetrics.Duplicates.Add(1);
             LogDuplicate(eventId, consumer);
             return;
         }

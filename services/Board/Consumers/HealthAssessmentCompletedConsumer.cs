@@ -4,6 +4,7 @@ using Partnership.Board.Data;
 using Partnership.Board.Pseudonymisation;
 using Partnership.Contracts.Health.V1;
 using Partnership.ServiceDefaults.Outbox;
+using Partnership.ServiceDefaults.Persistence;
 
 namespace Partnership.Board.Consumers;
 
@@ -13,28 +14,30 @@ namespace Partnership.Board.Consumers;
 /// </summary>
 public sealed class HealthAssessmentCompletedConsumer(
     BoardDbContext db, ChildPseudonymiser pseudonymiser, TimeProvider clock, ILogger<HealthAssessmentCompletedConsumer> logger)
-    : IdempotentConsumer<HealthAssessmentCompleted, BoardDbContext>(db, logger)
+    : IdempotentStatementConsumer<HealthAssessmentCompleted, BoardDbContext>(db, logger)
 {
-    // One upsert instead of a read and a tracked insert or update: a round trip less per event, and two versions of one
-    // assessment arriving together no longer race to insert the same key.
-    protected override Task HandleAsync(HealthAssessmentCompleted message, CancellationToken cancellationToken)
+    // One upsert, with the inbox row, instead of a read and a tracked insert or update: two versions of one assessment
+    // arriving together no longer race to insert the same key. Casts: a SELECT list gives a null no column type.
+    protected override void AppendStatement(PositionalSql sql, HealthAssessmentCompleted message)
     {
         var pseudonym = pseudonymiser.Pseudonymise(message.ChildKey);
         var type = message.AssessmentType.ToString();
         var withinTimescale = message.CompletedOn <= message.DueDate;
         var receivedAt = clock.GetUtcNow();
-        return Db.Database.ExecuteSqlAsync($"""
+        sql.Append($"""
             INSERT INTO health_assessment_facts ("AssessmentId", "ChildPseudonym", "AssessmentType", "DueDate", "CompletedOn",
                 "WithinTimescale", "WishesAndFeelingsRecorded", "SourceEventId", "OccurredAt", "ReceivedAt")
-            VALUES ({message.AssessmentId}, {pseudonym}, {type}, {message.DueDate}, {message.CompletedOn},
-                {withinTimescale}, {message.WishesAndFeelingsRecorded}, {message.EventId}, {message.OccurredAt}, {receivedAt})
+            SELECT {message.AssessmentId}::uuid, {pseudonym}::text, {type}::text, {message.DueDate}::date, {message.CompletedOn}::date,
+                {withinTimescale}::boolean, {message.WishesAndFeelingsRecorded}::boolean, {message.EventId}::uuid,
+                {message.OccurredAt}::timestamptz, {receivedAt}::timestamptz
+            FROM inbox_new
             ON CONFLICT ("AssessmentId") DO UPDATE SET
                 "ChildPseudonym" = EXCLUDED."ChildPseudonym", "AssessmentType" = EXCLUDED."AssessmentType",
                 "DueDate" = EXCLUDED."DueDate", "CompletedOn" = EXCLUDED."CompletedOn",
                 "WithinTimescale" = EXCLUDED."WithinTimescale", "WishesAndFeelingsRecorded" = EXCLUDED."WishesAndFeelingsRecorded",
                 "SourceEventId" = EXCLUDED."SourceEventId", "OccurredAt" = EXCLUDED."OccurredAt", "ReceivedAt" = EXCLUDED."ReceivedAt"
             WHERE health_assessment_facts."OccurredAt" <= EXCLUDED."OccurredAt"
-            """, cancellationToken);
+            """);
     }
 }
 

@@ -19,15 +19,13 @@ public abstract class Ssda903RecordConsumer<TEvent>(BoardDbContext db, ChildPseu
 {
     protected abstract (Guid ImportId, int CollectionYear) ImportOf(TEvent message);
 
-    protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
+    protected override FormattableString Condition(TEvent message)
     {
         var (importId, year) = ImportOf(message);
-        var current = await Db.Ssda903Imports.AsNoTracking().FirstOrDefaultAsync(i => i.CollectionYear == year, cancellationToken);
-        if (current is not null && current.ImportId != importId && current.OccurredAt > message.OccurredAt)
-        {
-            return;
-        }
-        await base.HandleAsync(message, cancellationToken);
+        return $"""
+            NOT EXISTS (SELECT 1 FROM ssda903_imports i
+                        WHERE i.collection_year = {year}::integer AND i.import_id <> {importId}::uuid AND i.occurred_at > {message.OccurredAt}::timestamptz)
+            """;
     }
 
     /// <summary>SSDA903 outcome records describe the year as at 31 March.</summary>
