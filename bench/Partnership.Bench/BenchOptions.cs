@@ -76,8 +76,9 @@ public sealed record BenchOptions
                 PipelineSizes = [500, 5000], Concurrency = 32, RatedSeconds = 30, FactWait = TimeSpan.FromMinutes(5),
                 AttendanceChildren = [550, 5500], Ssda903Children = [8000, 80000], BoardChildren = [10_000, 100_000], WarmCalls = 20, LiveCalls = 3, FreshnessProbes = 5,
             };
-        // e.g. --attendance-children 550 (one size, for repeated measurements) or 550,5500.
-        return Sizes(args, "--attendance-children") is { } attendance ? options with { AttendanceChildren = attendance } : options;
+        // e.g. --attendance-children 550 (one size, for repeated measurements) or 550,5500; --pipeline-events likewise.
+        options = Sizes(args, "--attendance-children") is { } attendance ? options with { AttendanceChildren = attendance } : options;
+        return Sizes(args, "--pipeline-events") is { } events ? options with { PipelineSizes = events } : options;
     }
 
     private static int[]? Sizes(string[] args, string option)

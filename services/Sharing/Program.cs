@@ -35,19 +35,12 @@ builder.AddPartnershipService<SharingDbContext>(PartnershipApis.Sharing, "sharin
 }).AddSharingPolicies();
 var boardPseudonymKey = DevelopmentSecrets.Resolve(builder.Configuration, builder.Environment,
     SharingOptions.BoardPseudonymKeyConfigurationKey, SharingOptions.DevelopmentBoardPseudonymKey);
-builder.Services.AddOptions<SharingOptions>().Configure(options => options.BoardPseudonymKey = boardPseudonymKey);
-builder.Services.AddScoped<AuditLog>();
+builder.Services.AddSharingDecisions(boardPseudonymKey);
 builder.Services.AddScoped<AuditVerifier>();
 builder.Services.AddScoped<AuditCheckpointWriter>();
 builder.Services.AddSingleton<AuditCheckpointState>();
 builder.Services.AddOptions<AuditCheckpointOptions>().BindConfiguration(AuditCheckpointOptions.Section);
 builder.Services.AddHostedService<AuditCheckpointService>();
-builder.Services.AddScoped<DecisionService>();
-builder.Services.AddScoped<ConsentLedger>();
-builder.Services.AddScoped<ShareRouter>();
-builder.Services.AddScoped<ChildAgeRecorder>();
-builder.Services.AddScoped<AgreementLoader>();
-builder.Services.AddSingleton<AgreementCatalog>();
 builder.Services.AddGrpc();
 
 var app = builder.Build();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Partnership.Board.Data;
 using Partnership.Board.Domain;
 using Partnership.Board.Pseudonymisation;
+using Partnership.Health.Apis;
 using Partnership.Health.Data;
 using Partnership.Health.Domain;
 using Partnership.Health.Validation;
@@ -12,27 +13,37 @@ using Partnership.ServiceDefaults.Persistence;
 namespace Partnership.Bench.Pipeline;
 
 /// <summary>
-/// What the pipeline would cost as one process: the health service's own validator, then the same two database writes
-/// (the health row, then the pseudonymised board fact) through the services' own DbContexts and schemas, on the same
+/// What the pipeline would cost as one process: the health service's own validator, then the same database writes
+/// (the health row; with <see cref="MonolithSharing"/>, the sharing decisions, their audit entries and the board's
+/// inbox row; then the pseudonymised board fact) through the services' own DbContexts and schemas, on the same
 /// PostgreSQL server, with no HTTP, no token, no outbox and no broker.
 /// </summary>
 public sealed class MonolithBaseline
 {
+    private readonly MonolithSharing? sharing;
+    private readonly long[] phaseTicks = new long[3];
+
+    /// <summary>Wall time the last run's callers spent in each write, summed over callers (waits for locks and commits included).</summary>
+    public string DescribePhases() =>
+        $"health {Seconds(0):F1}s, sharing {Seconds(1):F1}s, board {Seconds(2):F1}s of callers' time";
+
+    private double Seconds(int phase) => Interlocked.Read(ref phaseTicks[phase]) / (double)Stopwatch.Frequency;
     private readonly DbContextOptions<HealthDbContext> health;
     private readonly DbContextOptions<BoardDbContext> board;
     private readonly RecordHealthAssessmentRequestValidator validator = new(TimeProvider.System);
     private readonly ChildPseudonymiser pseudonymiser = new(Options.Create(new PseudonymisationOptions { Key = PseudonymisationOptions.DevelopmentKey }));
 
-    private MonolithBaseline(string healthConnection, string boardConnection)
+    private MonolithBaseline(string healthConnection, string boardConnection, MonolithSharing? sharing)
     {
+        this.sharing = sharing;
         // The services' own connection settings, so the baseline is not slower for want of statement preparation.
         health = new DbContextOptionsBuilder<HealthDbContext>().UseNpgsql(PostgresConnectionSettings.ForService(healthConnection)).Options;
         board = new DbContextOptionsBuilder<BoardDbContext>().UseNpgsql(PostgresConnectionSettings.ForService(boardConnection)).Options;
     }
 
-    public static async Task<MonolithBaseline> CreateAsync(string healthConnection, string boardConnection)
+    public static async Task<MonolithBaseline> CreateAsync(string healthConnection, string boardConnection, MonolithSharing? sharing = null)
     {
-        var baseline = new MonolithBaseline(healthConnection, boardConnection);
+        var baseline = new MonolithBaseline(healthConnection, boardConnection, sharing);
         await using (var db = new HealthDbContext(baseline.health))
         {
             await db.Database.MigrateAsync();
@@ -47,6 +58,7 @@ public sealed class MonolithBaseline
     /// <summary>Events per second with <paramref name="concurrency"/> workers, like the platform run's HTTP callers.</summary>
     public async Task<double> RunAsync(string runTag, int events, int concurrency)
     {
+        Array.Clear(phaseTicks);
         var next = -1;
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
@@ -82,11 +94,20 @@ public sealed class MonolithBaseline
             SubmittedBy = "health-system",
             RecordedAt = DateTimeOffset.UtcNow,
         };
+        var started = Stopwatch.GetTimestamp();
         await using (var db = new HealthDbContext(health))
         {
             db.Assessments.Add(assessment);
             await db.SaveChangesAsync();
         }
+        var healthDone = Stopwatch.GetTimestamp();
+        Interlocked.Add(ref phaseTicks[0], healthDone - started);
+        if (sharing is not null)
+        {
+            await sharing.RouteAsync(assessment.ToCompletedEvent());
+        }
+        var sharingDone = Stopwatch.GetTimestamp();
+        Interlocked.Add(ref phaseTicks[1], sharingDone - healthDone);
         await using (var db = new BoardDbContext(board))
         {
             db.HealthAssessments.Add(new HealthAssessmentFact
@@ -104,5 +125,6 @@ public sealed class MonolithBaseline
             });
             await db.SaveChangesAsync();
         }
+        Interlocked.Add(ref phaseTicks[2], Stopwatch.GetTimestamp() - sharingDone);
     }
 }

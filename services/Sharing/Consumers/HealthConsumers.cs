@@ -9,34 +9,13 @@ using Partnership.ServiceDefaults.Outbox;
 
 namespace Partnership.Sharing.Consumers;
 
-/// <summary>
-/// A health summary goes to the leaving care team only for a young person known to be 18 or over, and only with their
-/// own consent (the agreement line requires it; the rules accept only the young person's consent for an adult).
-/// </summary>
+/// <summary>Routes a completed health assessment through <see cref="HealthAssessmentSharing"/>.</summary>
 public sealed class HealthAssessmentCompletedConsumer(
-    SharingDbContext db, ShareRouter router, ChildAgeRecorder ages, TimeProvider clock, ILogger<HealthAssessmentCompletedConsumer> logger)
+    SharingDbContext db, HealthAssessmentSharing sharing, ILogger<HealthAssessmentCompletedConsumer> logger)
     : IdempotentConsumer<HealthAssessmentCompleted, SharingDbContext>(db, logger)
 {
-    protected override async Task HandleAsync(HealthAssessmentCompleted message, CancellationToken cancellationToken)
-    {
-        var age = await ages.AgeOnAsync(message.ChildKey, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
-        var notAdult = age >= SharingRules.AdultAge
-            ? null
-            : new DecisionResult(Outcome.Deny, null, "Health summaries go to leaving care only for a young person known to be 18 or over.");
-        await router.RouteAsync(message,
-        [
-            new ShareTarget(Agencies.LeavingCare, DataCategory.HealthSummary, Purpose.CarePlanning, new
-            {
-                message.AssessmentId,
-                message.AssessmentType,
-                message.DueDate,
-                message.CompletedOn,
-                message.DentalCheckUpToDate,
-                message.ImmunisationsUpToDate,
-            }, notAdult),
-            ShareTarget.Board(DataCategory.HealthSummary, message, message.OccurredAt, age),
-        ], cancellationToken);
-    }
+    protected override Task HandleAsync(HealthAssessmentCompleted message, CancellationToken cancellationToken) =>
+        sharing.RouteAsync(message, cancellationToken);
 }
 
 /// <summary>An SDQ score goes to the virtual school, with consent, to inform the personal education plan.</summary>
