@@ -22,7 +22,9 @@ public static class PersistenceExtensions
         builder.Services.AddSingleton<OutboxSaveChangesInterceptor>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.TryAddSingletonTimeProvider();
-        builder.Services.AddDbContext<TDbContext>((sp, options) => options
+        // Pooled: a consumer or request takes a context already set up instead of building its services anew (about
+        // a tenth of the sharing path's CPU in a profile). Contexts hold no state of their own beyond what EF resets.
+        builder.Services.AddDbContextPool<TDbContext>((sp, options) => options
             .UseNpgsql(connectionString)
             .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>(), sp.GetRequiredService<OutboxCommitInterceptor>()));
         builder.EnrichNpgsqlDbContext<TDbContext>(settings => settings.DisableRetry = true);
