@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Partnership.Board.Data;
 using Partnership.Board.Domain;
@@ -28,8 +29,9 @@ public sealed class MonolithBaseline
         $"health {Seconds(0):F1}s, sharing {Seconds(1):F1}s, board {Seconds(2):F1}s of callers' time";
 
     private double Seconds(int phase) => Interlocked.Read(ref phaseTicks[phase]) / (double)Stopwatch.Frequency;
-    private readonly DbContextOptions<HealthDbContext> health;
-    private readonly DbContextOptions<BoardDbContext> board;
+    // Pooled, as the services' contexts are.
+    private readonly PooledDbContextFactory<HealthDbContext> health;
+    private readonly PooledDbContextFactory<BoardDbContext> board;
     private readonly RecordHealthAssessmentRequestValidator validator = new(TimeProvider.System);
     private readonly ChildPseudonymiser pseudonymiser = new(Options.Create(new PseudonymisationOptions { Key = PseudonymisationOptions.DevelopmentKey }));
 
@@ -37,18 +39,18 @@ public sealed class MonolithBaseline
     {
         this.sharing = sharing;
         // The services' own connection settings, so the baseline is not slower for want of statement preparation.
-        health = new DbContextOptionsBuilder<HealthDbContext>().UseNpgsql(PostgresConnectionSettings.ForService(healthConnection)).Options;
-        board = new DbContextOptionsBuilder<BoardDbContext>().UseNpgsql(PostgresConnectionSettings.ForService(boardConnection)).Options;
+        health = new(new DbContextOptionsBuilder<HealthDbContext>().UseNpgsql(PostgresConnectionSettings.ForService(healthConnection)).Options);
+        board = new(new DbContextOptionsBuilder<BoardDbContext>().UseNpgsql(PostgresConnectionSettings.ForService(boardConnection)).Options);
     }
 
     public static async Task<MonolithBaseline> CreateAsync(string healthConnection, string boardConnection, MonolithSharing? sharing = null)
     {
         var baseline = new MonolithBaseline(healthConnection, boardConnection, sharing);
-        await using (var db = new HealthDbContext(baseline.health))
+        await using (var db = baseline.health.CreateDbContext())
         {
             await db.Database.MigrateAsync();
         }
-        await using (var db = new BoardDbContext(baseline.board))
+        await using (var db = baseline.board.CreateDbContext())
         {
             await db.Database.MigrateAsync();
         }
@@ -95,7 +97,7 @@ public sealed class MonolithBaseline
             RecordedAt = DateTimeOffset.UtcNow,
         };
         var started = Stopwatch.GetTimestamp();
-        await using (var db = new HealthDbContext(health))
+        await using (var db = health.CreateDbContext())
         {
             db.Assessments.Add(assessment);
             await db.SaveChangesAsync();
@@ -108,7 +110,7 @@ public sealed class MonolithBaseline
         }
         var sharingDone = Stopwatch.GetTimestamp();
         Interlocked.Add(ref phaseTicks[1], sharingDone - healthDone);
-        await using (var db = new BoardDbContext(board))
+        await using (var db = board.CreateDbContext())
         {
             db.HealthAssessments.Add(new HealthAssessmentFact
             {

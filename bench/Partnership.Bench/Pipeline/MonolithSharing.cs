@@ -27,7 +27,7 @@ public sealed class MonolithSharing : IAsyncDisposable
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddSingleton(TimeProvider.System)
-            .AddDbContext<SharingDbContext>(o => o.UseNpgsql(PostgresConnectionSettings.ForService(connectionString)))
+            .AddDbContextPool<SharingDbContext>(o => o.UseNpgsql(PostgresConnectionSettings.ForService(connectionString)))
             .AddSharingDecisions(SharingOptions.DevelopmentBoardPseudonymKey);
         var sharing = new MonolithSharing(collection.BuildServiceProvider());
         await using var scope = sharing.services.CreateAsyncScope();
