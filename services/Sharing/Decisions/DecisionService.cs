@@ -27,8 +27,14 @@ public sealed class DecisionService(
     {
         var now = clock.GetUtcNow();
         var agreements = agreementLines.For(request.Recipient, request.Category, request.Purpose);
-        var consents = await db.Consents.AsNoTracking().Where(c => c.ChildKey == request.ChildKey).ToListAsync(cancellationToken);
-        var overrides = await db.Overrides.AsNoTracking().Where(o => o.ChildKey == request.ChildKey).ToListAsync(cancellationToken);
+        // Only what the rules will look at is read: two round trips of the eight a routed event costs, for the board's
+        // feed, which needs neither.
+        var consents = SharingRules.ReadsConsents(request, now, agreements)
+            ? await db.Consents.AsNoTracking().Where(c => c.ChildKey == request.ChildKey).ToListAsync(cancellationToken)
+            : [];
+        var overrides = SharingRules.ReadsOverrides(request)
+            ? await db.Overrides.AsNoTracking().Where(o => o.ChildKey == request.ChildKey).ToListAsync(cancellationToken)
+            : [];
         // Through the recorder: a consumer has usually looked up (or just staged) this child's age in the same scope.
         var age = await ages.AgeOnAsync(request.ChildKey, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         return SharingRules.Decide(request, now, agreements, consents, overrides, age);

@@ -33,15 +33,7 @@ public static class SharingRules
         IEnumerable<SafeguardingOverride> overrides,
         int? childAge)
     {
-        var day = DateOnly.FromDateTime(at.UtcDateTime);
-        var agreement = agreements
-            .Where(a => (a.SourceAgency == request.Source || a.SourceAgency == SharingAgreement.AnySource)
-                && a.RecipientAgency == request.Recipient && a.Category == request.Category && a.Purpose == request.Purpose
-                && a.IsEffectiveOn(day))
-            .OrderByDescending(a => a.StatutoryDuty)
-            .ThenByDescending(a => !a.ConsentRequired)
-            .ThenByDescending(a => a.SourceAgency == request.Source)
-            .FirstOrDefault();
+        var agreement = AgreementFor(request, at, agreements);
 
         var adult = childAge >= AdultAge;
         var consent = consents
@@ -50,7 +42,7 @@ public static class SharingRules
             .OrderByDescending(c => c.RecordedAt)
             .FirstOrDefault();
 
-        var safeguardingOverride = request.Purpose == Purpose.Safeguarding
+        var safeguardingOverride = ReadsOverrides(request)
             ? overrides
                 .Where(o => o.ChildKey == request.ChildKey && o.Covers(request.Source, request.Recipient, request.Category, at))
                 .OrderByDescending(o => o.RecordedAt)
@@ -98,6 +90,29 @@ public static class SharingRules
                 ? $"Agreement line {agreement.Id} requires the young person's own consent (18 or over) and none is recorded."
                 : $"Agreement line {agreement.Id} requires consent and none is recorded.",
             agreement.Id);
+    }
+
+    /// <summary>
+    /// Whether <see cref="Decide"/> can look at the child's consents: not when an agreement needing no consent and
+    /// imposing no duty decides alone (the board's feed, safeguarding on public task), so they need not be read.
+    /// </summary>
+    public static bool ReadsConsents(DecisionRequest request, DateTimeOffset at, IEnumerable<SharingAgreement> agreements) =>
+        AgreementFor(request, at, agreements) is not { StatutoryDuty: false, ConsentRequired: false };
+
+    /// <summary>Whether <see cref="Decide"/> can look at safeguarding overrides: only for a safeguarding request.</summary>
+    public static bool ReadsOverrides(DecisionRequest request) => request.Purpose == Purpose.Safeguarding;
+
+    private static SharingAgreement? AgreementFor(DecisionRequest request, DateTimeOffset at, IEnumerable<SharingAgreement> agreements)
+    {
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        return agreements
+            .Where(a => (a.SourceAgency == request.Source || a.SourceAgency == SharingAgreement.AnySource)
+                && a.RecipientAgency == request.Recipient && a.Category == request.Category && a.Purpose == request.Purpose
+                && a.IsEffectiveOn(day))
+            .OrderByDescending(a => a.StatutoryDuty)
+            .ThenByDescending(a => !a.ConsentRequired)
+            .ThenByDescending(a => a.SourceAgency == request.Source)
+            .FirstOrDefault();
     }
 
     private static DecisionResult Override(SafeguardingOverride o, ConsentRecord? consent) => new(
