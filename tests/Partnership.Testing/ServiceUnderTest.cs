@@ -18,6 +18,7 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _messaging;
     private bool _ownsVirtualHost;
+    private bool _databaseDropped;
 
     public ServiceUnderTest(IdentityHost identity, string connectionName, string connectionString, IReadOnlyDictionary<string, string>? settings = null, string? messaging = null)
     {
@@ -43,9 +44,10 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
     }
 
     /// <summary>
-    /// Stops the service, then deletes the virtual host and the database it was given by <see cref="StartAsync"/>: a
-    /// development broker otherwise keeps every test run's virtual hosts (and takes minutes to boot once it has a few
-    /// hundred), and a development server every test class's database.
+    /// Stops the service, then drops the database it was given (every caller hands it a fresh one) and deletes the
+    /// virtual host <see cref="StartAsync"/> made for it (a virtual host passed in may be shared with other services
+    /// still running): a development broker otherwise keeps every test run's virtual hosts (and takes minutes to boot
+    /// once it has a few hundred), and a development server every test class's database.
     /// </summary>
     public override async ValueTask DisposeAsync()
     {
@@ -54,6 +56,10 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
         {
             _ownsVirtualHost = false;
             await RabbitMqVirtualHosts.DeleteAsync(_messaging);
+        }
+        if (!_databaseDropped)
+        {
+            _databaseDropped = true;
             await TestInfrastructure.DropDatabaseAsync(_connectionString);
         }
     }

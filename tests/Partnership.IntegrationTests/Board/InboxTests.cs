@@ -15,10 +15,12 @@ public sealed class InboxTests : IAsyncLifetime
 {
     private readonly string _service = $"inbox{Guid.NewGuid():N}"[..13];
     private IHost _board = null!;
+    private string _boardDb = "";
 
     public async ValueTask InitializeAsync()
     {
-        _board = ServiceHosts.BoardConsumer(await TestInfrastructure.CreateDatabaseAsync("board"), _service);
+        _boardDb = await TestInfrastructure.CreateDatabaseAsync("board");
+        _board = ServiceHosts.BoardConsumer(_boardDb, _service);
         await _board.MigrateAsync<BoardDbContext>();
         await _board.StartReadyAsync();
     }
@@ -27,6 +29,7 @@ public sealed class InboxTests : IAsyncLifetime
     {
         await _board.StopAsync();
         _board.Dispose();
+        await TestInfrastructure.DropDatabaseAsync(_boardDb);
     }
 
     [Fact]

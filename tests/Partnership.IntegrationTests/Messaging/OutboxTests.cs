@@ -30,6 +30,8 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         await _board.StopAsync();
         _board.Dispose();
+        await TestInfrastructure.DropDatabaseAsync(_healthDb);
+        await TestInfrastructure.DropDatabaseAsync(_boardDb);
     }
 
     [Fact]
