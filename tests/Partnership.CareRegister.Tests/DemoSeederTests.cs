@@ -15,7 +15,8 @@ public sealed class DemoSeederTests
     [Fact]
     public async Task The_demo_authority_uses_the_shared_demo_keys_and_is_seeded_only_once()
     {
-        await using var db = await SeededTwiceAsync("careregister_demo");
+        await using var database = await TestDatabase.CreateAsync("careregister_demo");
+        await using var db = await SeededTwiceAsync(database.ConnectionString);
 
         Assert.Equal(890, await db.Children.CountAsync());
         foreach (var key in new[] { "DEMO-0001", "DEMO-0550", "DEMO-L001", "DEMO-L250", "DEMO-P001", "DEMO-P090" })
@@ -62,7 +63,8 @@ public sealed class DemoSeederTests
     [Fact]
     public async Task The_demo_also_imports_a_generated_ssda903_return_for_the_last_complete_year_once()
     {
-        await using var db = await SeededTwiceAsync("careregister_demo_return");
+        await using var database = await TestDatabase.CreateAsync("careregister_demo_return");
+        await using var db = await SeededTwiceAsync(database.ConnectionString);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var import = Assert.Single(await db.Imports.ToListAsync());
@@ -73,9 +75,8 @@ public sealed class DemoSeederTests
     }
 
     /// <summary>A fresh database seeded twice: the second run must find the first's data and add nothing.</summary>
-    private static async Task<CareRegisterDbContext> SeededTwiceAsync(string database)
+    private static async Task<CareRegisterDbContext> SeededTwiceAsync(string connectionString)
     {
-        var connectionString = await TestInfrastructure.CreateDatabaseAsync(database);
         var db = new CareRegisterDbContext(new DbContextOptionsBuilder<CareRegisterDbContext>().UseNpgsql(connectionString).Options);
         await db.Database.MigrateAsync();
         var seeder = new CareRegisterDemoSeeder(TimeProvider.System,

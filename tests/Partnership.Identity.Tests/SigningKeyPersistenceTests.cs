@@ -1,3 +1,4 @@
+using Partnership.Testing;
 using Partnership.Identity.Tests.Infrastructure;
 using static Partnership.Identity.Tests.Infrastructure.TokenClient;
 
@@ -8,7 +9,7 @@ public sealed class SigningKeyPersistenceTests
     [Fact]
     public async Task Two_instances_on_the_same_database_publish_the_same_signing_key_and_accept_each_others_tokens()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync("identity_tests");
 
         string firstKid;
         string token;

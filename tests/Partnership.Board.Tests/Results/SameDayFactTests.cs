@@ -19,7 +19,8 @@ public sealed class SameDayFactTests
     [Fact]
     public async Task The_later_of_two_same_day_facts_decides_whatever_the_storage_order()
     {
-        await using var db = await FreshBoardAsync();
+        await using var database = await TestDatabase.CreateAsync("boardtie");
+        await using var db = await FreshBoardAsync(database.ConnectionString);
         // TIE-0..3 end the day staying put, TIE-4..5 end it not (4 against the 2 an inverted tie-break would give); the
         // later fact always has the smaller key, and alternate children store the later fact first.
         for (var i = 0; i < 6; i++)
@@ -52,9 +53,8 @@ public sealed class SameDayFactTests
         ReceivedAt = occurredAt,
     };
 
-    private static async Task<BoardDbContext> FreshBoardAsync()
+    private static async Task<BoardDbContext> FreshBoardAsync(string connectionString)
     {
-        var connectionString = await TestInfrastructure.CreateDatabaseAsync("boardtie");
         var db = new BoardDbContext(new DbContextOptionsBuilder<BoardDbContext>().UseNpgsql(connectionString).Options);
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
         return db;

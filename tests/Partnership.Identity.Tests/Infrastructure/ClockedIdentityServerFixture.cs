@@ -20,7 +20,7 @@ public sealed class ClockedIdentityServerFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync("identity_tests");
         _factory = new IdentityServerFactory(_database.ConnectionString, Clock, new Dictionary<string, string>
         {
             ["Identity:RefreshTokenReuseLeewaySeconds"] = ((int)ReuseLeeway.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,3 +1,4 @@
+using Partnership.Testing;
 namespace Partnership.Identity.Tests.Infrastructure;
 
 /// <summary>One database and one running identity service shared by the tests of a class.</summary>
@@ -12,7 +13,7 @@ public sealed class IdentityServerFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync("identity_tests");
         _factory = new IdentityServerFactory(_database.ConnectionString);
         _ = _factory.Server; // start now, so migration and seeding are not billed to the first test
     }

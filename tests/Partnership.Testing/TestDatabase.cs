@@ -1,7 +1,5 @@
 using Npgsql;
-using Partnership.Testing;
-
-namespace Partnership.Identity.Tests.Infrastructure;
+namespace Partnership.Testing;
 
 /// <summary>A uniquely named database on the shared test PostgreSQL, dropped when the test is done with it.</summary>
 public sealed class TestDatabase : IAsyncDisposable
@@ -12,8 +10,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string Name => new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
 
-    public static async Task<TestDatabase> CreateAsync() =>
-        new(await TestInfrastructure.CreateDatabaseAsync("identity_tests"));
+    public static async Task<TestDatabase> CreateAsync(string prefix) =>
+        new(await TestInfrastructure.CreateDatabaseAsync(prefix));
 
     public async ValueTask DisposeAsync()
     {
