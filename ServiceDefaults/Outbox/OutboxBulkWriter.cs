@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
+using Partnership.ServiceDefaults.Persistence;
 using Partnership.Contracts;
 
 namespace Partnership.ServiceDefaults.Outbox;
@@ -10,7 +9,8 @@ public static class OutboxBulkWriter
 {
     /// <summary>
     /// Stages many integration events in the outbox with one binary COPY on the context's connection, for bulk feeds
-    /// where thousands of tracked entities would cost more than the change itself. It must run inside the transaction
+    /// where thousands of tracked entities would cost more than the change itself (bodies serialised as UTF-8 straight
+    /// into the COPY, see <see cref="BinaryCopyWriter"/>). It must run inside the transaction
     /// of the change the events report, so they still exist if and only if that change commits.
     /// </summary>
     public static async Task<int> AddIntegrationEventsAsync<TEvent>(
@@ -26,22 +26,19 @@ public static class OutboxBulkWriter
         var messageType = ContractTypes.NameOf(typeof(TEvent));
         var createdAt = clock.GetUtcNow();
         var written = 0;
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {OutboxModelBuilderExtensions.OutboxTable} (message_id, message_type, body, created_at, attempts) FROM STDIN (FORMAT BINARY)",
-            cancellationToken);
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, OutboxModelBuilderExtensions.OutboxTable,
+            ["message_id", "message_type", "body", "created_at", "attempts"], cancellationToken);
         foreach (var integrationEvent in events)
         {
-            // Synchronous field writes: only a full buffer does I/O (the write then blocks for that flush), and the
-            // async overloads cost a state machine and a cancellation registration per field of a bulk feed.
-            importer.StartRow();
-            importer.Write(integrationEvent.EventId, NpgsqlDbType.Uuid);
-            importer.Write(messageType, NpgsqlDbType.Varchar);
-            importer.Write(JsonSerializer.Serialize(integrationEvent, ContractJson.Options), NpgsqlDbType.Jsonb);
-            importer.Write(createdAt, NpgsqlDbType.TimestampTz);
-            importer.Write(0, NpgsqlDbType.Integer);
+            copy.StartRow();
+            copy.Write(integrationEvent.EventId);
+            copy.Write(messageType);
+            copy.WriteJsonb(integrationEvent, ContractJson.Options);
+            copy.Write(createdAt);
+            copy.Write(0);
             written++;
         }
-        await importer.CompleteAsync(cancellationToken);
+        await copy.CompleteAsync(cancellationToken);
         OutboxSignal.MarkStaged(db);
         return written;
     }

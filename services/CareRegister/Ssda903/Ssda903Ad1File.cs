@@ -1,5 +1,4 @@
-using Npgsql;
-using NpgsqlTypes;
+using Partnership.ServiceDefaults.Persistence;
 
 namespace Partnership.CareRegister.Ssda903;
 
@@ -64,14 +63,14 @@ public sealed class Ssda903Ad1File : Ssda903RowFile<Ssda903Ad1Row>
 
     public override Ssda903Child ChildOf(Ssda903Ad1Row row) => row.Child;
 
-    public override void Write(NpgsqlBinaryImporter copy, Ssda903Ad1Row row)
+    public override void Write(BinaryCopyWriter copy, Ssda903Ad1Row row)
     {
-        copy.Write(row.DecisionOn, NpgsqlDbType.Date);
-        copy.Write(row.MatchedOn, NpgsqlDbType.Date);
-        copy.WriteNullable(row.FosterCarer, NpgsqlDbType.Boolean);
-        copy.WriteText(row.NumberOfAdopters);
-        copy.WriteText(row.SexOfAdopters);
-        copy.WriteText(row.AdoptersLegalStatus);
+        copy.Write(row.DecisionOn);
+        copy.Write(row.MatchedOn);
+        copy.Write(row.FosterCarer);
+        copy.Write(row.NumberOfAdopters);
+        copy.Write(row.SexOfAdopters);
+        copy.Write(row.AdoptersLegalStatus);
     }
 
     public override void Kept(Ssda903Ad1Row row, int line, Ssda903ImportState state)

@@ -1,4 +1,4 @@
-using NpgsqlTypes;
+using Partnership.ServiceDefaults.Persistence;
 
 namespace Partnership.CareRegister.Ssda903;
 
@@ -109,26 +109,27 @@ public static class Ssda903EpisodeReader
         {
             return;
         }
-        await using var copy = await staging.Connection.BeginBinaryImportAsync(
-            "COPY ssda903_episodes (import_id, collection_year, row_number, child, child_key, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change, home_post, pl_post, urn, short_break, pl_distance, within_20_miles) FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await BinaryCopyWriter.BeginAsync(staging.Connection, "ssda903_episodes",
+            [.. Ssda903YearWriter.CommonColumns, "decom", "rne", "ls", "cin", "place", "place_provider", "dec", "rec", "reason_place_change",
+                "home_post", "pl_post", "urn", "short_break", "pl_distance", "within_20_miles"], ct);
         foreach (var episode in episodes)
         {
             Ssda903YearWriter.WriteCommon(copy, state, episode.Line, episode.Child);
-            copy.Write(episode.Start, NpgsqlDbType.Date);
-            copy.WriteText(episode.ReasonNewEpisode);
-            copy.WriteText(episode.LegalStatus);
-            copy.WriteText(episode.CategoryOfNeed);
-            copy.WriteText(episode.Placement);
-            copy.WriteText(episode.ProviderCode);
-            copy.WriteNullable(episode.End, NpgsqlDbType.Date);
-            copy.WriteText(episode.ReasonCeased);
-            copy.WriteText(episode.ReasonPlaceChange);
-            copy.WriteText(Ssda903YearWriter.Truncate(episode.HomePostcode, 8));
-            copy.WriteText(Ssda903YearWriter.Truncate(episode.PlacementPostcode, 8));
-            copy.WriteText(Ssda903YearWriter.Truncate(episode.Urn, 10));
-            copy.Write(episode.ShortBreak, NpgsqlDbType.Boolean);
-            copy.WriteNullable(episode.Miles, NpgsqlDbType.Double);
-            copy.WriteNullable(episode.WithinTwentyMiles, NpgsqlDbType.Boolean);
+            copy.Write(episode.Start);
+            copy.Write(episode.ReasonNewEpisode);
+            copy.Write(episode.LegalStatus);
+            copy.Write(episode.CategoryOfNeed);
+            copy.Write(episode.Placement);
+            copy.Write(episode.ProviderCode);
+            copy.Write(episode.End);
+            copy.Write(episode.ReasonCeased);
+            copy.Write(episode.ReasonPlaceChange);
+            copy.Write(Ssda903YearWriter.Truncate(episode.HomePostcode, 8));
+            copy.Write(Ssda903YearWriter.Truncate(episode.PlacementPostcode, 8));
+            copy.Write(Ssda903YearWriter.Truncate(episode.Urn, 10));
+            copy.Write(episode.ShortBreak);
+            copy.Write(episode.Miles);
+            copy.Write(episode.WithinTwentyMiles);
         }
         await copy.CompleteAsync(ct);
     }

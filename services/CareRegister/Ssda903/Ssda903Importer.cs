@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Partnership.CareRegister.Data;
 using Npgsql;
-using NpgsqlTypes;
 using Partnership.Contracts;
 using Partnership.Contracts.CareRegister.V1;
 using Partnership.ServiceDefaults.Outbox;
+using Partnership.ServiceDefaults.Persistence;
 
 namespace Partnership.CareRegister.Ssda903;
 
@@ -259,7 +259,7 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
                 {
                     continue;
                 }
-                await using (var copy = await connection.BeginBinaryImportAsync(rows.CopyCommand, ct))
+                await using (var copy = await BinaryCopyWriter.BeginAsync(connection, rows.TableName, rows.CopyColumns, ct))
                 {
                     foreach (var (row, line) in kept)
                     {

@@ -1,5 +1,4 @@
-using Npgsql;
-using NpgsqlTypes;
+using Partnership.ServiceDefaults.Persistence;
 using Partnership.CareRegister.Domain;
 using Partnership.CareRegister.Data;
 using Partnership.ServiceDefaults.Outbox;
@@ -36,11 +35,11 @@ public sealed class Ssda903MissingFile : Ssda903RowFile<Ssda903MissingRow>
 
     public override Ssda903Child ChildOf(Ssda903MissingRow row) => row.Child;
 
-    public override void Write(NpgsqlBinaryImporter copy, Ssda903MissingRow row)
+    public override void Write(BinaryCopyWriter copy, Ssda903MissingRow row)
     {
-        copy.WriteText(row.MissingType);
-        copy.Write(row.Start, NpgsqlDbType.Date);
-        copy.WriteNullable(row.End, NpgsqlDbType.Date);
+        copy.Write(row.MissingType);
+        copy.Write(row.Start);
+        copy.Write(row.End);
     }
 
     public override bool PublishesEvents => true;

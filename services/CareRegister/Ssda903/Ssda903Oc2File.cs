@@ -1,5 +1,4 @@
-using Npgsql;
-using NpgsqlTypes;
+using Partnership.ServiceDefaults.Persistence;
 using Partnership.CareRegister.Data;
 using Partnership.ServiceDefaults.Outbox;
 using Partnership.Contracts.CareRegister.V1;
@@ -56,16 +55,16 @@ public sealed class Ssda903Oc2File : Ssda903RowFile<Ssda903Oc2Row>
 
     public override Ssda903Child ChildOf(Ssda903Oc2Row row) => row.Child;
 
-    public override void Write(NpgsqlBinaryImporter copy, Ssda903Oc2Row row)
+    public override void Write(BinaryCopyWriter copy, Ssda903Oc2Row row)
     {
-        copy.WriteNullable(row.SdqScore is { } s ? (short)s : (short?)null, NpgsqlDbType.Smallint);
-        copy.WriteText(row.SdqReason);
+        copy.Write(row.SdqScore is { } s ? (short)s : (short?)null);
+        copy.Write(row.SdqReason);
         foreach (var flag in new[] { row.Convicted, row.HealthCheck, row.Immunisations, row.TeethCheck, row.HealthAssessment, row.SubstanceMisuse, row.InterventionReceived, row.InterventionOffered })
         {
-            copy.WriteNullable(flag, NpgsqlDbType.Boolean);
+            copy.Write(flag);
         }
-        copy.Write(row.Child.AgeAtYearEnd, NpgsqlDbType.Integer);
-        copy.Write(row.Child.Oc2Cohort, NpgsqlDbType.Boolean);
+        copy.Write(row.Child.AgeAtYearEnd);
+        copy.Write(row.Child.Oc2Cohort);
     }
 
     public override bool PublishesEvents => true;

@@ -1,5 +1,4 @@
-using Npgsql;
-using NpgsqlTypes;
+using Partnership.ServiceDefaults.Persistence;
 using Partnership.CareRegister.Data;
 using Partnership.ServiceDefaults.Outbox;
 using Partnership.Contracts.CareRegister.V1;
@@ -46,13 +45,13 @@ public sealed class Ssda903Oc3File : Ssda903RowFile<Ssda903Oc3Row>
 
     public override Ssda903Child ChildOf(Ssda903Oc3Row row) => row.Child;
 
-    public override void Write(NpgsqlBinaryImporter copy, Ssda903Oc3Row row)
+    public override void Write(BinaryCopyWriter copy, Ssda903Oc3Row row)
     {
-        copy.WriteText(row.InTouch);
-        copy.WriteText(row.Activity);
-        copy.WriteText(row.Accommodation);
-        copy.Write(row.Child.AgeAtYearEnd, NpgsqlDbType.Integer);
-        copy.Write(row.InCohort, NpgsqlDbType.Boolean);
+        copy.Write(row.InTouch);
+        copy.Write(row.Activity);
+        copy.Write(row.Accommodation);
+        copy.Write(row.Child.AgeAtYearEnd);
+        copy.Write(row.InCohort);
     }
 
     public override bool PublishesEvents => true;

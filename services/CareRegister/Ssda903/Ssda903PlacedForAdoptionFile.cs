@@ -1,5 +1,4 @@
-using Npgsql;
-using NpgsqlTypes;
+using Partnership.ServiceDefaults.Persistence;
 
 namespace Partnership.CareRegister.Ssda903;
 
@@ -50,11 +49,11 @@ public sealed class Ssda903PlacedForAdoptionFile : Ssda903RowFile<Ssda903PlacedF
 
     public override Ssda903Child ChildOf(Ssda903PlacedForAdoptionRow row) => row.Child;
 
-    public override void Write(NpgsqlBinaryImporter copy, Ssda903PlacedForAdoptionRow row)
+    public override void Write(BinaryCopyWriter copy, Ssda903PlacedForAdoptionRow row)
     {
-        copy.Write(row.DecidedOn, NpgsqlDbType.Date);
-        copy.WriteNullable(row.CeasedOn, NpgsqlDbType.Date);
-        copy.WriteText(row.ReasonCeased);
+        copy.Write(row.DecidedOn);
+        copy.Write(row.CeasedOn);
+        copy.Write(row.ReasonCeased);
     }
 
     public override void Kept(Ssda903PlacedForAdoptionRow row, int line, Ssda903ImportState state)

@@ -1,5 +1,4 @@
-using Npgsql;
-using NpgsqlTypes;
+using Partnership.ServiceDefaults.Persistence;
 
 namespace Partnership.CareRegister.Ssda903;
 
@@ -26,9 +25,9 @@ public sealed class Ssda903ReviewsFile : Ssda903RowFile<Ssda903ReviewRow>
 
     public override Ssda903Child ChildOf(Ssda903ReviewRow row) => row.Child;
 
-    public override void Write(NpgsqlBinaryImporter copy, Ssda903ReviewRow row)
+    public override void Write(BinaryCopyWriter copy, Ssda903ReviewRow row)
     {
-        copy.Write(row.Review, NpgsqlDbType.Date);
-        copy.WriteText(row.ParticipationCode);
+        copy.Write(row.Review);
+        copy.Write(row.ParticipationCode);
     }
 }

@@ -1,4 +1,4 @@
-using Npgsql;
+using Partnership.ServiceDefaults.Persistence;
 using Partnership.CareRegister.Data;
 
 namespace Partnership.CareRegister.Ssda903;
@@ -15,8 +15,7 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
     protected abstract string Table { get; }
     protected abstract string[] Columns { get; }
 
-    public string CopyCommand =>
-        $"COPY {Table} (import_id, collection_year, row_number, child, child_key, {string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)";
+    public IReadOnlyList<string> CopyColumns => [.. Ssda903YearWriter.CommonColumns, .. Columns];
 
     public string TableName => Table;
 
@@ -26,7 +25,7 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
     public abstract Ssda903Child ChildOf(TRow row);
 
     /// <summary>Writes the columns of <see cref="Columns"/>, in order.</summary>
-    public abstract void Write(NpgsqlBinaryImporter copy, TRow row);
+    public abstract void Write(BinaryCopyWriter copy, TRow row);
 
     /// <summary>Called for each row the first pass keeps, for files whose rows later steps of the import need.</summary>
     public virtual void Kept(TRow row, int line, Ssda903ImportState state)

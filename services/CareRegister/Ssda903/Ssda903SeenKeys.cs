@@ -1,3 +1,4 @@
+using Partnership.ServiceDefaults.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -52,13 +53,13 @@ public sealed class Ssda903SeenKeys(short kind)
         {
             return;
         }
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY {Ssda903Staging.Seen} (kind, child, key) FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, Ssda903Staging.Seen, ["kind", "child", "key"], ct);
         foreach (var (child, key) in _added)
         {
             copy.StartRow();
-            copy.Write(kind, NpgsqlDbType.Smallint);
-            copy.Write(child, NpgsqlDbType.Text);
-            copy.Write(key, NpgsqlDbType.Text);
+            copy.Write(kind);
+            copy.Write(child);
+            copy.Write(key);
         }
         await copy.CompleteAsync(ct);
         _added.Clear();

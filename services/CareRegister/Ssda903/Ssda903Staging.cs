@@ -1,3 +1,4 @@
+using Partnership.ServiceDefaults.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -110,34 +111,33 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
     {
         if (children.Count > 0)
         {
-            await using var copy = await connection.BeginBinaryImportAsync(
-                $"COPY {Children} (child, child_key, line, dob, age, sex, ethnic, upn, mother, mc_dob) FROM STDIN (FORMAT BINARY)", ct);
+            await using var copy = await BinaryCopyWriter.BeginAsync(connection, Children,
+                ["child", "child_key", "line", "dob", "age", "sex", "ethnic", "upn", "mother", "mc_dob"], ct);
             foreach (var child in children)
             {
                 copy.StartRow();
-                copy.Write(child.LocalId, NpgsqlDbType.Text);
-                copy.Write(child.ChildKey, NpgsqlDbType.Text);
-                copy.Write(child.Line, NpgsqlDbType.Integer);
-                copy.Write(child.DateOfBirth, NpgsqlDbType.Date);
-                copy.Write(child.AgeAtYearEnd, NpgsqlDbType.Integer);
-                copy.WriteNullable(child.Sex, NpgsqlDbType.Smallint);
-                copy.WriteText(child.Ethnicity);
-                copy.WriteText(child.Upn);
-                copy.WriteNullable(child.Mother, NpgsqlDbType.Smallint);
-                copy.WriteNullable(child.MotherChildDateOfBirth, NpgsqlDbType.Date);
+                copy.Write(child.LocalId);
+                copy.Write(child.ChildKey);
+                copy.Write(child.Line);
+                copy.Write(child.DateOfBirth);
+                copy.Write(child.AgeAtYearEnd);
+                copy.Write(child.Sex);
+                copy.Write(child.Ethnicity);
+                copy.Write(child.Upn);
+                copy.Write(child.Mother);
+                copy.Write(child.MotherChildDateOfBirth);
             }
             await copy.CompleteAsync(ct);
         }
         if (newLinks.Count > 0)
         {
-            await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY ssda903_child_keys (local_child_id, child_key, created_at) FROM STDIN (FORMAT BINARY)", ct);
+            await using var copy = await BinaryCopyWriter.BeginAsync(connection, "ssda903_child_keys", ["local_child_id", "child_key", "created_at"], ct);
             foreach (var (localId, key) in newLinks)
             {
                 copy.StartRow();
-                copy.Write(localId, NpgsqlDbType.Varchar);
-                copy.Write(key, NpgsqlDbType.Varchar);
-                copy.Write(linkedAt, NpgsqlDbType.TimestampTz);
+                copy.Write(localId);
+                copy.Write(key);
+                copy.Write(linkedAt);
             }
             await copy.CompleteAsync(ct);
         }
@@ -150,22 +150,23 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
         {
             return;
         }
-        await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY {Flags} (child, has_episode, only_short_breaks, oc2_cohort, period_start, starts_with_entry, placement_order_on, placed_on, adopted_on, adopted_line) FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, Flags,
+            ["child", "has_episode", "only_short_breaks", "oc2_cohort", "period_start", "starts_with_entry", "placement_order_on", "placed_on", "adopted_on",
+                "adopted_line"], ct);
         foreach (var child in children)
         {
             copy.StartRow();
-            copy.Write(child.LocalId, NpgsqlDbType.Text);
-            copy.Write(child.HasEpisode, NpgsqlDbType.Boolean);
-            copy.Write(child.OnlyShortBreaks, NpgsqlDbType.Boolean);
-            copy.Write(child.Oc2Cohort, NpgsqlDbType.Boolean);
+            copy.Write(child.LocalId);
+            copy.Write(child.HasEpisode);
+            copy.Write(child.OnlyShortBreaks);
+            copy.Write(child.Oc2Cohort);
             var chain = child.Chain;
-            copy.WriteNullable(chain?.PeriodStart, NpgsqlDbType.Date);
-            copy.WriteNullable(chain?.StartsWithEntry, NpgsqlDbType.Boolean);
-            copy.WriteNullable(chain?.PlacementOrderOn, NpgsqlDbType.Date);
-            copy.WriteNullable(chain?.PlacedForAdoptionOn, NpgsqlDbType.Date);
-            copy.WriteNullable(chain?.AdoptedOn, NpgsqlDbType.Date);
-            copy.WriteNullable(chain?.AdoptedLine, NpgsqlDbType.Integer);
+            copy.Write(chain?.PeriodStart);
+            copy.Write(chain?.StartsWithEntry);
+            copy.Write(chain?.PlacementOrderOn);
+            copy.Write(chain?.PlacedForAdoptionOn);
+            copy.Write(chain?.AdoptedOn);
+            copy.Write(chain?.AdoptedLine);
         }
         await copy.CompleteAsync(ct);
     }
@@ -177,11 +178,11 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
         {
             return;
         }
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY {Excluded} (line) FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, Excluded, ["line"], ct);
         foreach (var line in lines)
         {
             copy.StartRow();
-            copy.Write(line, NpgsqlDbType.Integer);
+            copy.Write(line);
         }
         await copy.CompleteAsync(ct);
     }

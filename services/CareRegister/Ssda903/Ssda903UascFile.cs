@@ -1,5 +1,4 @@
-using Npgsql;
-using NpgsqlTypes;
+using Partnership.ServiceDefaults.Persistence;
 
 namespace Partnership.CareRegister.Ssda903;
 
@@ -25,5 +24,5 @@ public sealed class Ssda903UascFile : Ssda903RowFile<Ssda903UascRow>
 
     public override Ssda903Child ChildOf(Ssda903UascRow row) => row.Child;
 
-    public override void Write(NpgsqlBinaryImporter copy, Ssda903UascRow row) => copy.WriteNullable(row.CeasedToBeUasc, NpgsqlDbType.Date);
+    public override void Write(BinaryCopyWriter copy, Ssda903UascRow row) => copy.Write(row.CeasedToBeUasc);
 }

@@ -1,7 +1,7 @@
+using Partnership.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Partnership.CareRegister.Data;
-using NpgsqlTypes;
 using Partnership.Contracts.CareRegister.V1;
 using Partnership.ServiceDefaults.Outbox;
 
@@ -10,14 +10,17 @@ namespace Partnership.CareRegister.Ssda903;
 /// <summary>Writes an import's rows, report and episode events with binary COPY inside the import's transaction.</summary>
 public static class Ssda903YearWriter
 {
-    public static void WriteCommon(NpgsqlBinaryImporter copy, Ssda903ImportState state, int line, Ssda903Child child)
+    /// <summary>The columns every import table starts with, written by <see cref="WriteCommon"/>.</summary>
+    public static readonly string[] CommonColumns = ["import_id", "collection_year", "row_number", "child", "child_key"];
+
+    public static void WriteCommon(BinaryCopyWriter copy, Ssda903ImportState state, int line, Ssda903Child child)
     {
         copy.StartRow();
-        copy.Write(state.ImportId, NpgsqlDbType.Uuid);
-        copy.Write(state.Year.EndYear, NpgsqlDbType.Integer);
-        copy.Write(line, NpgsqlDbType.Integer);
-        copy.Write(child.LocalId, NpgsqlDbType.Varchar);
-        copy.Write(child.ChildKey, NpgsqlDbType.Varchar);
+        copy.Write(state.ImportId);
+        copy.Write(state.Year.EndYear);
+        copy.Write(line);
+        copy.Write(child.LocalId);
+        copy.Write(child.ChildKey);
     }
 
     /// <summary>One Ssda903EpisodeImported per kept episode (of a fetch).</summary>
@@ -85,18 +88,18 @@ public static class Ssda903YearWriter
 
     public static async Task WriteIssuesAsync(NpgsqlConnection connection, Ssda903ImportState state, CancellationToken ct)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY ssda903_import_issues (import_id, file, row, \"column\", rule, severity, message) FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, "ssda903_import_issues",
+            ["import_id", "file", "row", "\"column\"", "rule", "severity", "message"], ct);
         foreach (var issue in state.Issues.Listed)
         {
             copy.StartRow();
-            copy.Write(state.ImportId, NpgsqlDbType.Uuid);
-            copy.Write(Truncate(issue.File, 200)!, NpgsqlDbType.Varchar);
-            copy.WriteNullable(issue.Row, NpgsqlDbType.Integer);
-            copy.WriteText(issue.Column);
-            copy.Write(issue.Rule, NpgsqlDbType.Varchar);
-            copy.Write(issue.Severity, NpgsqlDbType.Varchar);
-            copy.Write(Truncate(issue.Message, 500)!, NpgsqlDbType.Varchar);
+            copy.Write(state.ImportId);
+            copy.Write(Truncate(issue.File, 200)!);
+            copy.Write(issue.Row);
+            copy.Write(issue.Column);
+            copy.Write(issue.Rule);
+            copy.Write(issue.Severity);
+            copy.Write(Truncate(issue.Message, 500)!);
         }
         await copy.CompleteAsync(ct);
     }
