@@ -22,8 +22,10 @@ public sealed class PostcodeDistricts
     public IEnumerable<string> Districts => _centres.Keys;
 
     /// <summary>The district centre of a postcode, or null when it is not a postcode or its district is not held.</summary>
-    public (double Latitude, double Longitude)? Locate(string? postcode) =>
-        Postcodes.District(postcode) is { } district && _centres.TryGetValue(district, out var centre) ? centre : null;
+    public (double Latitude, double Longitude)? Locate(string? postcode) => Postcodes.District(postcode) is { } district ? CentreOf(district) : null;
+
+    /// <summary>The centre of a district (an outward code as <see cref="Postcodes.District"/> gives it), or null when it is not held.</summary>
+    public (double Latitude, double Longitude)? CentreOf(string district) => _centres.TryGetValue(district, out var centre) ? centre : null;
 
     private static PostcodeDistricts Load()
     {

@@ -68,7 +68,7 @@ public static class Ssda903AdoptionMilestones
                 {
                     yield return new AdoptionMilestoneReached
                     {
-                        EventId = Guid.CreateVersion7(),
+                        EventId = Ssda903EventIds.Next(),
                         OccurredAt = state.ImportedAt,
                         SourceAgency = state.SourceAgency,
                         ChildKey = child.ChildKey,

@@ -49,7 +49,7 @@ public sealed class Ssda903MissingFile : Ssda903RowFile<Ssda903MissingRow>
 
     private static Ssda903MissingEpisodeImported ToEvent(Ssda903MissingRow row, Ssda903ImportState state) => new Ssda903MissingEpisodeImported
     {
-        EventId = Guid.CreateVersion7(),
+        EventId = Ssda903EventIds.Next(),
         OccurredAt = state.ImportedAt,
         SourceAgency = state.SourceAgency,
         ChildKey = row.Child.ChildKey,

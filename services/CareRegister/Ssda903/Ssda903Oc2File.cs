@@ -74,7 +74,7 @@ public sealed class Ssda903Oc2File : Ssda903RowFile<Ssda903Oc2Row>
 
     private static Ssda903Oc2OutcomeImported ToEvent(Ssda903Oc2Row row, Ssda903ImportState state) => new Ssda903Oc2OutcomeImported
     {
-        EventId = Guid.CreateVersion7(),
+        EventId = Ssda903EventIds.Next(),
         OccurredAt = state.ImportedAt,
         SourceAgency = state.SourceAgency,
         ChildKey = row.Child.ChildKey,

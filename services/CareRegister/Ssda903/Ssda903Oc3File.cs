@@ -61,7 +61,7 @@ public sealed class Ssda903Oc3File : Ssda903RowFile<Ssda903Oc3Row>
 
     private static Ssda903Oc3OutcomeImported ToEvent(Ssda903Oc3Row row, Ssda903ImportState state) => new Ssda903Oc3OutcomeImported
     {
-        EventId = Guid.CreateVersion7(),
+        EventId = Ssda903EventIds.Next(),
         OccurredAt = state.ImportedAt,
         SourceAgency = state.SourceAgency,
         ChildKey = row.Child.ChildKey,

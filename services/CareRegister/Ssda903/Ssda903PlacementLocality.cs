@@ -23,10 +23,10 @@ public static class Ssda903PlacementLocality
             }
             row.Warning(DistanceColumn, Ssda903Rules.InvalidDistance, "PL_DISTANCE is not a distance in miles; the postcodes were used instead.");
         }
-        var districts = PostcodeDistricts.Embedded;
-        Report(row, "HOME_POST", PlacementDistance.Problem(districts, homePostcode));
-        Report(row, "PL_POST", PlacementDistance.Problem(districts, placementPostcode));
-        return PlacementDistance.FromPostcodes(districts, homePostcode, placementPostcode);
+        var (locality, homeProblem, placementProblem) = PlacementDistance.Locate(PostcodeDistricts.Embedded, homePostcode, placementPostcode);
+        Report(row, "HOME_POST", homeProblem);
+        Report(row, "PL_POST", placementProblem);
+        return locality;
     }
 
     // The postcode is not echoed: a home postcode narrows down where a child's family lives.

@@ -33,7 +33,7 @@ public static class Ssda903YearWriter
         }
         await db.AddIntegrationEventsAsync(kept.Select(episode => new Ssda903EpisodeImported
             {
-                EventId = Guid.CreateVersion7(),
+                EventId = Ssda903EventIds.Next(),
                 OccurredAt = state.ImportedAt,
                 SourceAgency = state.SourceAgency,
                 ChildKey = episode.Child.ChildKey,
