@@ -203,6 +203,8 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 {
                     await migrate.Database.MigrateAsync();
                 }
+                // Which of the import's statements the server's share of its CPU went to (the COPY baselines run after they are read).
+                await StatementStats.ResetAsync(connection);
                 var sources = Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal)
                     .Select(path => new Ssda903Source(Path.GetFileName(path), () => File.OpenRead(path))).ToList();
                 var log = new StepLog<Ssda903Importer>();
@@ -226,13 +228,14 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 {
                     throw new InvalidOperationException($"The generated SSDA903 year was rejected: {rejection.Title}");
                 }
+                var size = $"×{(i == 0 ? 1 : 10)}";
+                statements.Add(($"bench_ssda903_{i} during the SSDA903 import {size}", await StatementStats.TopAsync(connection, 10)));
                 var stored = await CountAsync(connection);
                 // The headline baseline keeps the indexes the ssda903_* tables have (the importer must maintain them);
                 // the bare-table figure is printed beside it.
                 var tables = Ssda903Tables.Select(t => (t, "")).ToList();
                 var bare = await CopyBaseline.MeasureAsync(connection, tables, processes: platform.Processes);
                 var copy = await CopyBaseline.MeasureAsync(connection, tables, withIndexes: true, processes: platform.Processes);
-                var size = $"×{(i == 0 ? 1 : 10)}";
                 rows.Add([
                     "SSDA903 year (care register importer; COPY into tables with the same indexes, bare tables in brackets)",
                     $"{size}: {summary.Children:N0} children, {summary.Oc3Records:N0} OC3, {summary.MissingEpisodes:N0} missing episodes",
