@@ -112,55 +112,11 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
     }
 
     // One overload per nullable type rather than a generic helper taking a delegate: a delegate per field costs an allocation.
-    public void Write(int? value)
-    {
-        if (value is null)
-        {
-            WriteNull();
-            return;
-        }
-        Write(value.Value);
-    }
-
-    public void Write(short? value)
-    {
-        if (value is null)
-        {
-            WriteNull();
-            return;
-        }
-        Write(value.Value);
-    }
-
-    public void Write(bool? value)
-    {
-        if (value is null)
-        {
-            WriteNull();
-            return;
-        }
-        Write(value.Value);
-    }
-
-    public void Write(double? value)
-    {
-        if (value is null)
-        {
-            WriteNull();
-            return;
-        }
-        Write(value.Value);
-    }
-
-    public void Write(DateOnly? value)
-    {
-        if (value is null)
-        {
-            WriteNull();
-            return;
-        }
-        Write(value.Value);
-    }
+    public void Write(int? value) { if (value is { } v) { Write(v); } else { WriteNull(); } }
+    public void Write(short? value) { if (value is { } v) { Write(v); } else { WriteNull(); } }
+    public void Write(bool? value) { if (value is { } v) { Write(v); } else { WriteNull(); } }
+    public void Write(double? value) { if (value is { } v) { Write(v); } else { WriteNull(); } }
+    public void Write(DateOnly? value) { if (value is { } v) { Write(v); } else { WriteNull(); } }
 
     /// <summary>A jsonb value serialised as UTF-8 into the row, with the same bytes JsonSerializer.Serialize would give as a string.</summary>
     public void WriteJsonb<T>(T value, JsonSerializerOptions options)
