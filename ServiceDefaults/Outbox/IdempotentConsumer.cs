@@ -9,7 +9,7 @@ namespace Partnership.ServiceDefaults.Outbox;
 /// Applies each integration event at most once per consumer: the inbox row and the consumer's changes commit in
 /// one transaction, and a redelivered event finds its inbox row already there and is acknowledged without effect.
 /// </summary>
-public abstract partial class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, ILogger logger) : IConsumer<TMessage>
+public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, ILogger logger) : IConsumer<TMessage>
     where TMessage : IntegrationEvent
     where TDbContext : DbContext
 {
@@ -27,8 +27,7 @@ public abstract partial class IdempotentConsumer<TMessage, TDbContext>(TDbContex
             context.CancellationToken);
         if (inserted == 0)
         {
-            InboxMetrics.Duplicates.Add(1);
-            LogDuplicate(eventId, consumer);
+            InboxDuplicates.Record(logger, eventId, consumer);
             return;
         }
 
@@ -40,6 +39,4 @@ public abstract partial class IdempotentConsumer<TMessage, TDbContext>(TDbContex
     /// <summary>Make the consumer's changes on <see cref="Db"/>; the base class saves and commits them.</summary>
     protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} already processed by {Consumer}; skipped")]
-    private partial void LogDuplicate(Guid eventId, string consumer);
 }

@@ -46,8 +46,7 @@ public abstract partial class IdempotentStatementConsumer<TMessage, TDbContext>(
             await reader.ReadAsync(context.CancellationToken);
             if (reader.GetInt32(0) == 0)
             {
-                InboxMetrics.Duplicates.Add(1);
-                LogDuplicate(message.EventId, consumer);
+                InboxDuplicates.Record(logger, message.EventId, consumer);
             }
             else if (reader.GetInt32(1) == 0)
             {
@@ -67,8 +66,6 @@ public abstract partial class IdempotentStatementConsumer<TMessage, TDbContext>(
     /// </summary>
     protected abstract void AppendStatement(PositionalSql sql, TMessage message);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} already processed by {Consumer}; skipped")]
-    private partial void LogDuplicate(Guid eventId, string consumer);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId} recorded by {Consumer} but changed nothing (a newer version is stored)")]
     private partial void LogNotApplied(Guid eventId, string consumer);
