@@ -122,11 +122,14 @@ public sealed partial class ResultRefresher(
         }
     }
 
-    /// <summary>The least time between two recomputations of one period whose last one took <paramref name="took"/>.</summary>
+    /// <summary>
+    /// The least time from the start of one recomputation of a period to the start of the next, when the last took
+    /// <paramref name="took"/>: max(MinInterval, t + t × HotPace), as ADR 0016 records.
+    /// </summary>
     private TimeSpan Spacing(TimeSpan took)
     {
-        var paced = took * Math.Max(0, options.Value.HotPace);
-        return paced > options.Value.MinInterval ? took + paced : options.Value.MinInterval;
+        var spacing = took + took * Math.Max(0, options.Value.HotPace);
+        return spacing > options.Value.MinInterval ? spacing : options.Value.MinInterval;
     }
 
     private async Task ClaimAsync(ResultStore store, CancellationToken cancellationToken)

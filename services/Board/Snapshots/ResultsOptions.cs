@@ -31,8 +31,9 @@ public sealed class ResultsOptions
     public double Pace { get; set; } = 3.0;
 
     /// <summary>
-    /// A period being read that took t to recompute is recomputed at most once in t × HotPace (and never more often than
-    /// <see cref="MinInterval"/>), so even a slow period being watched takes at most 1/(1 + HotPace) of one core.
+    /// A period being read that took t to recompute starts its next recomputation no sooner than t + t × HotPace after
+    /// the start of the last (and never sooner than <see cref="MinInterval"/>), so even a slow period being watched
+    /// takes at most 1/(1 + HotPace) of one core.
     /// </summary>
     public double HotPace { get; set; } = 1.0;
 
