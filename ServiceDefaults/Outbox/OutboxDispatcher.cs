@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Partnership.Contracts;
 using Partnership.ServiceDefaults.Telemetry;
 
 namespace Partnership.ServiceDefaults.Outbox;
@@ -76,7 +77,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         }
     }
 
-    /// <summary>Sends one batch; returns how many rows were published. Public so tests and tools can drain explicitly.</summary>
+    /// <summary>Sends one pass; returns how many events were published. Public so tests and tools can drain explicitly.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -84,8 +85,17 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Rows in sequence order until the pass holds BatchSize events; a batch row that starts below the cap is taken
+        // whole, so a pass holds at most BatchSize + OutboxBulkWriter.EventsPerRow - 1 events.
         var batch = await db.Set<OutboxMessage>()
-            .FromSqlRaw($"SELECT * FROM {OutboxModelBuilderExtensions.OutboxTable} WHERE sent_at IS NULL ORDER BY sequence LIMIT {{0}} FOR UPDATE SKIP LOCKED", options.Value.BatchSize)
+            .FromSqlRaw($$"""
+                WITH unsent AS (
+                    SELECT sequence, sum(events) OVER (ORDER BY sequence) - events AS before
+                    FROM {{OutboxModelBuilderExtensions.OutboxTable}} WHERE sent_at IS NULL ORDER BY sequence LIMIT {0})
+                SELECT o.* FROM {{OutboxModelBuilderExtensions.OutboxTable}} o JOIN unsent u ON u.sequence = o.sequence
+                WHERE u.before < {0} AND o.sent_at IS NULL
+                ORDER BY o.sequence FOR UPDATE OF o SKIP LOCKED
+                """, options.Value.BatchSize)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         if (batch.Count == 0)
@@ -95,6 +105,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
 
         using var activity = Source.StartActivity("outbox dispatch");
         activity?.SetTag("outbox.batch_size", batch.Count);
+        activity?.SetTag("outbox.events", batch.Sum(row => row.Events));
 
         // Every publish of the batch is started in sequence order before any confirm is awaited, so the broker confirms
         // them together instead of one round trip per event. Consumers never relied on publication order (they run
@@ -107,6 +118,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         cancellationToken.ThrowIfCancellationRequested();
 
         var sent = new List<long>(batch.Count);
+        var eventsSent = 0;
         var failed = new List<long>();
         var errors = new List<string>();
         Exception? firstFailure = null;
@@ -115,6 +127,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             if (publishes[i].IsCompletedSuccessfully)
             {
                 sent.Add(batch[i].Sequence);
+                eventsSent += batch[i].Events;
                 continue;
             }
             var failure = publishes[i].Exception?.InnerException ?? new TimeoutException($"Publish not confirmed within {options.Value.PublishTimeout}.");
@@ -140,17 +153,33 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        Published.Add(sent.Count);
-        return sent.Count;
+        Published.Add(eventsSent);
+        return eventsSent;
     }
 
-    /// <summary>Async so that a row that cannot be read fails only its own task, not the batch's loop.</summary>
+    /// <summary>
+    /// Async so that a row that cannot be read fails only its own task, not the batch's loop. A batch row succeeds only
+    /// if every event in it is confirmed; otherwise it is sent again whole and the consumers' inbox drops the repeats.
+    /// </summary>
     private static async Task PublishAsync(IPublishEndpoint bus, OutboxMessage row, CancellationToken cancellationToken)
     {
         var type = ContractTypes.Resolve(row.MessageType);
-        var message = JsonSerializer.Deserialize(row.Body, type, ContractJson.Options)
-            ?? throw new InvalidOperationException("Outbox body deserialised to null.");
-        await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, cancellationToken);
+        if (row.Batch is null)
+        {
+            var message = JsonSerializer.Deserialize(row.Body ?? throw new InvalidOperationException("Outbox row has neither body nor batch."), type, ContractJson.Options)
+                ?? throw new InvalidOperationException("Outbox body deserialised to null.");
+            await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, cancellationToken);
+            return;
+        }
+        var events = (Array?)JsonSerializer.Deserialize(row.Batch, type.MakeArrayType(), ContractJson.Options)
+            ?? throw new InvalidOperationException("Outbox batch deserialised to null.");
+        var publishes = new Task[events.Length];
+        for (var i = 0; i < events.Length; i++)
+        {
+            var message = (IntegrationEvent)(events.GetValue(i) ?? throw new InvalidOperationException("Outbox batch holds a null event."));
+            publishes[i] = bus.Publish(message, type, ctx => ctx.MessageId = message.EventId, cancellationToken);
+        }
+        await Task.WhenAll(publishes);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch pass failed")]

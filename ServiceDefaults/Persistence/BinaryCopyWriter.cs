@@ -119,7 +119,12 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
     public void Write(DateOnly? value) { if (value is { } v) { Write(v); } else { WriteNull(); } }
 
     /// <summary>A jsonb value serialised as UTF-8 into the row, with the same bytes JsonSerializer.Serialize would give as a string.</summary>
-    public void WriteJsonb<T>(T value, JsonSerializerOptions options)
+    public void WriteJsonb<T>(T value, JsonSerializerOptions options) => WriteJson(value, options, jsonbVersion: true);
+
+    /// <summary>A value serialised as JSON into a text column (the same UTF-8 bytes, without jsonb's version byte).</summary>
+    public void WriteJsonText<T>(T value, JsonSerializerOptions options) => WriteJson(value, options, jsonbVersion: false);
+
+    private void WriteJson<T>(T value, JsonSerializerOptions options, bool jsonbVersion)
     {
         if (json is null || !ReferenceEquals(jsonOptions, options))
         {
@@ -134,7 +139,10 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
         Ensure(5);
         var lengthAt = position;
         position += 4;
-        buffer[position++] = 1; // jsonb's binary format version
+        if (jsonbVersion)
+        {
+            buffer[position++] = 1; // jsonb's binary format version
+        }
         // The field's length is filled in after it: until then the buffer grows rather than being flushed.
         jsonSink!.Open = true;
         json.Reset();

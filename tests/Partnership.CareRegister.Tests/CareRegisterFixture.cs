@@ -11,8 +11,8 @@ namespace Partnership.CareRegister.Tests;
 
 public sealed class CareRegisterFixture() : ServiceFixture<CareRegisterDbContext>("careregisterdb")
 {
-    public Task<List<OutboxMessage>> OutboxAsync(string childKey) =>
-        Service.WithServiceAsync<CareRegisterDbContext, List<OutboxMessage>>(db => db.OutboxForChildAsync(childKey));
+    public Task<List<OutboxEvent>> OutboxAsync(string childKey) =>
+        Service.WithServiceAsync<CareRegisterDbContext, List<OutboxEvent>>(db => db.OutboxForChildAsync(childKey));
 
     public Task<T> DbAsync<T>(Func<CareRegisterDbContext, Task<T>> query) => Service.WithServiceAsync(query);
 
@@ -42,8 +42,8 @@ public sealed class CareRegisterFixture() : ServiceFixture<CareRegisterDbContext
     }
 
     public Task<long> OutboxCountAsync(string shortType, Guid? importId = null) => importId is { } id
-        ? CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.' || @t AND body->>'importId' = @id", ("t", shortType), ("id", id.ToString()))
-        : CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.' || @t", ("t", shortType));
+        ? CountAsync($"SELECT count(*) FROM {OutboxInspection.Events} e WHERE message_type LIKE '%.' || @t AND body->>'importId' = @id", ("t", shortType), ("id", id.ToString()))
+        : CountAsync($"SELECT count(*) FROM {OutboxInspection.Events} e WHERE message_type LIKE '%.' || @t", ("t", shortType));
 }
 
 /// <summary>All care register test classes share one identity service and one service database.</summary>

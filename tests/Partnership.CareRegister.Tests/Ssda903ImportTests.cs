@@ -3,6 +3,7 @@ using System.Text.Json;
 using Partnership.CareRegister.Ssda903;
 using Partnership.CareRegister.Ssda903.CommandLine;
 using Partnership.CareRegister.Ssda903.Sample;
+using Partnership.Testing;
 
 namespace Partnership.CareRegister.Tests;
 
@@ -68,32 +69,32 @@ public sealed class Ssda903ImportTests(CareRegisterFixture fixture)
         Assert.Equal(expected.AdoptionMilestones, counts.GetProperty("adoptionMilestones").GetInt32());
         Assert.Equal(expected.Ad1Records, await fixture.CountAsync("SELECT count(*) FROM ssda903_ad1 WHERE import_id = @id", ("id", importId)));
         Assert.Equal(expected.AdoptionMilestones, await fixture.CountAsync(
-            "SELECT count(*) FROM outbox_messages o JOIN ssda903_children c ON c.child_key = o.body->>'childKey' WHERE c.import_id = @id AND o.message_type LIKE '%.AdoptionMilestoneReached' AND o.sequence > @before",
+            $"SELECT count(*) FROM {OutboxInspection.Events} o JOIN ssda903_children c ON c.child_key = o.body->>'childKey' WHERE c.import_id = @id AND o.message_type LIKE '%.AdoptionMilestoneReached' AND o.sequence > @before",
             ("id", importId), ("before", before)));
         // No milestone falls before the child came into care.
         Assert.Equal(0, await fixture.CountAsync(
-            """
-            SELECT count(*) FROM outbox_messages o JOIN ssda903_children c ON c.child_key = o.body->>'childKey'
+            $"""
+            SELECT count(*) FROM {OutboxInspection.Events} o JOIN ssda903_children c ON c.child_key = o.body->>'childKey'
             WHERE c.import_id = @id AND o.message_type LIKE '%.AdoptionMilestoneReached' AND (o.body->>'on')::date < (o.body->>'enteredCareOn')::date
             """, ("id", importId)));
 
         // Every episode's placement was located from its postcodes; most are within 20 miles, as in the demo area.
         Assert.Equal(0, await fixture.CountAsync(
-            "SELECT count(*) FROM outbox_messages WHERE body->>'importId' = @id AND message_type LIKE '%.Ssda903EpisodeImported' AND body->'withinTwentyMiles' = 'null'::jsonb",
+            $"SELECT count(*) FROM {OutboxInspection.Events} e WHERE body->>'importId' = @id AND message_type LIKE '%.Ssda903EpisodeImported' AND body->'withinTwentyMiles' = 'null'::jsonb",
             ("id", importId.ToString())));
         var within = await fixture.CountAsync("SELECT count(*) FROM ssda903_episodes WHERE import_id = @id AND within_20_miles", ("id", importId));
         Assert.InRange(within * 100 / expected.Episodes, 65, 95);
 
         // The cohort travels with the events: the board can count it without any date of birth.
         Assert.Equal(expected.Oc2Cohort, await fixture.CountAsync(
-            "SELECT count(DISTINCT body->>'childKey') FROM outbox_messages WHERE body->>'importId' = @id AND (body->>'lookedAfterTwelveMonthsAtYearEnd')::boolean",
+            $"SELECT count(DISTINCT body->>'childKey') FROM {OutboxInspection.Events} e WHERE body->>'importId' = @id AND (body->>'lookedAfterTwelveMonthsAtYearEnd')::boolean",
             ("id", importId.ToString())));
         Assert.Equal(0, await fixture.CountAsync(
-            "SELECT count(*) FROM outbox_messages WHERE body->>'importId' = @id AND (body->>'shortBreak')::boolean AND (body->>'lookedAfterTwelveMonthsAtYearEnd')::boolean",
+            $"SELECT count(*) FROM {OutboxInspection.Events} e WHERE body->>'importId' = @id AND (body->>'shortBreak')::boolean AND (body->>'lookedAfterTwelveMonthsAtYearEnd')::boolean",
             ("id", importId.ToString())));
         Assert.Equal(0, await fixture.CountAsync(
-            """
-            SELECT count(*) FROM outbox_messages o
+            $"""
+            SELECT count(*) FROM {OutboxInspection.Events} o
             JOIN ssda903_children c ON c.import_id::text = o.body->>'importId' AND c.child_key = o.body->>'childKey'
             WHERE o.body->>'importId' = @id AND (o.body::text LIKE '%' || to_char(c.dob, 'YYYY-MM-DD') || '%' OR o.body::text LIKE '%' || c.child || '%'
                 OR o.body::text LIKE '%' || c.upn || '%' OR o.body ? 'dob' OR o.body ? 'dateOfBirth')
@@ -183,7 +184,7 @@ public sealed class Ssda903ImportTests(CareRegisterFixture fixture)
         Assert.Equal(expected.Episodes, await fixture.CountAsync("SELECT count(*) FROM ssda903_episodes WHERE collection_year = 2019"));
         Assert.Equal(1, await fixture.CountAsync("SELECT count(*) FROM ssda903_imports WHERE \"CollectionYear\" = 2019"));
         Assert.Equal(expected.Episodes, await fixture.CountAsync(
-            "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%Ssda903EpisodeImported' AND (body->>'collectionYear')::int = 2019"));
+            $"SELECT count(*) FROM {OutboxInspection.Events} e WHERE message_type LIKE '%Ssda903EpisodeImported' AND (body->>'collectionYear')::int = 2019"));
     }
 
     [Fact]

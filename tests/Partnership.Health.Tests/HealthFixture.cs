@@ -9,8 +9,8 @@ namespace Partnership.Health.Tests;
 
 public sealed class HealthFixture() : ServiceFixture<HealthDbContext>("healthdb")
 {
-    public Task<List<OutboxMessage>> OutboxAsync(string childKey) =>
-        Service.WithServiceAsync<HealthDbContext, List<OutboxMessage>>(db => db.OutboxForChildAsync(childKey));
+    public Task<List<OutboxEvent>> OutboxAsync(string childKey) =>
+        Service.WithServiceAsync<HealthDbContext, List<OutboxEvent>>(db => db.OutboxForChildAsync(childKey));
 
     public Task<T> DbAsync<T>(Func<HealthDbContext, Task<T>> query) => Service.WithServiceAsync(query);
 

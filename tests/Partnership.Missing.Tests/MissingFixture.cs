@@ -10,8 +10,8 @@ public sealed class MissingFixture() : ServiceFixture<MissingDbContext>("missing
     public Task<List<string>> OutboxTypesAsync(string childKey) => Service.WithServiceAsync<MissingDbContext, List<string>>(async db =>
         (await db.OutboxForChildAsync(childKey)).Select(m => m.ShortType()).ToList());
 
-    public Task<List<OutboxMessage>> OutboxAsync(string childKey) =>
-        Service.WithServiceAsync<MissingDbContext, List<OutboxMessage>>(db => db.OutboxForChildAsync(childKey));
+    public Task<List<OutboxEvent>> OutboxAsync(string childKey) =>
+        Service.WithServiceAsync<MissingDbContext, List<OutboxEvent>>(db => db.OutboxForChildAsync(childKey));
 
     public Task<T> DbAsync<T>(Func<MissingDbContext, Task<T>> query) => Service.WithServiceAsync(query);
 }

@@ -1,20 +1,38 @@
 using Microsoft.EntityFrameworkCore;
-using Partnership.ServiceDefaults.Outbox;
+using Npgsql;
 
 namespace Partnership.Testing;
+
+/// <summary>One event staged in a service's outbox, whether its row holds it alone or in a batch.</summary>
+public sealed record OutboxEvent(long Sequence, int Position, string MessageType, string Body)
+{
+    /// <summary>The event type's short name (no namespace), for readable assertions.</summary>
+    public string ShortType() => MessageType[(MessageType.LastIndexOf('.') + 1)..];
+}
 
 public static class OutboxInspection
 {
     /// <summary>
-    /// The outbox rows whose event is about one child, oldest first. Suites that share a service database between tests
-    /// use their own child keys, so this is each test's view of what it published.
+    /// Every staged event as a row (sequence, position, message_type, sent_at, body as jsonb): batch rows written by
+    /// OutboxBulkWriter are unnested, so a query over it sees events, not storage. Use it in FROM with an alias.
     /// </summary>
-    public static Task<List<OutboxMessage>> OutboxForChildAsync(this DbContext db, string childKey) =>
-        db.Set<OutboxMessage>()
-            .FromSqlInterpolated($"SELECT * FROM outbox_messages WHERE body->>'childKey' = {childKey}")
-            .OrderBy(m => m.Sequence)
-            .ToListAsync();
+    public const string Events = """
+        (SELECT o.sequence, e.position::int AS position, o.message_type, o.sent_at, e.body
+         FROM outbox_messages o
+         CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN o.batch IS NULL THEN jsonb_build_array(o.body) ELSE o.batch::jsonb END)
+             WITH ORDINALITY AS e(body, position))
+        """;
 
-    /// <summary>The event type's short name (no namespace), for readable assertions.</summary>
-    public static string ShortType(this OutboxMessage message) => message.MessageType[(message.MessageType.LastIndexOf('.') + 1)..];
+    /// <summary>
+    /// The staged events about one child, oldest first. Suites that share a service database between tests use their
+    /// own child keys, so this is each test's view of what it published.
+    /// </summary>
+    public static Task<List<OutboxEvent>> OutboxForChildAsync(this DbContext db, string childKey) =>
+        db.Database.SqlQueryRaw<OutboxEvent>(
+                $"""
+                SELECT e.sequence AS "Sequence", e.position AS "Position", e.message_type AS "MessageType", e.body::text AS "Body"
+                FROM {Events} e WHERE e.body->>'childKey' = @child ORDER BY e.sequence, e.position
+                """,
+                new NpgsqlParameter("child", childKey))
+            .ToListAsync();
 }

@@ -12,7 +12,8 @@ public static class OutboxProbe
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT body::text FROM outbox_messages WHERE message_type LIKE @type AND body->>'childKey' LIKE @prefix ORDER BY sequence", connection);
+            $"SELECT body::text FROM {OutboxInspection.Events} e WHERE message_type LIKE @type AND body->>'childKey' LIKE @prefix ORDER BY sequence, position",
+            connection);
         command.Parameters.AddWithValue("type", "%." + eventType);
         command.Parameters.AddWithValue("prefix", childKeyPrefix + "%");
         var bodies = new List<JsonElement>();

@@ -100,6 +100,38 @@ public sealed class OutboxTests : IAsyncLifetime
         await restarted.StopAsync();
     }
 
+    [Fact]
+    public async Task Events_staged_in_bulk_are_stored_in_batch_rows_and_each_reaches_the_board()
+    {
+        using var health = ServiceHosts.HealthWriter(_healthDb, _service + "-health");
+        await health.MigrateAsync<HealthDbContext>();
+
+        const int count = 2 * OutboxBulkWriter.EventsPerRow + 50;
+        var ids = await health.WithDbAsync<HealthDbContext, List<Guid>>(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var assessments = Enumerable.Range(0, count).Select(i => Samples.Assessment($"BULK-{i}", onTime: i % 3 != 0)).ToList();
+            db.Assessments.AddRange(assessments);
+            await db.SaveChangesAsync();
+            await db.AddIntegrationEventsAsync(assessments.Select(a => a.ToCompletedEvent()), TimeProvider.System, CancellationToken.None);
+            await tx.CommitAsync();
+            return assessments.Select(a => a.Id).ToList();
+        });
+
+        // Three rows hold the 450 events, each event whole and once.
+        var rows = await health.WithDbAsync<HealthDbContext, List<int>>(db =>
+            db.Set<OutboxMessage>().OrderBy(m => m.Sequence).Select(m => m.Events).ToListAsync());
+        Assert.Equal([OutboxBulkWriter.EventsPerRow, OutboxBulkWriter.EventsPerRow, 50], rows);
+        var staged = await health.WithDbAsync<HealthDbContext, List<string>>(db => db.Database.SqlQueryRaw<string>(
+            $"SELECT body->>'assessmentId' AS \"Value\" FROM {OutboxInspection.Events} e").ToListAsync());
+        Assert.Equal(ids.Select(id => id.ToString()).Order(), staged.Order());
+
+        await health.StartAsync();
+        await Eventually.WaitForAsync(() => BoardFacts(ids), n => n == count);
+        await Eventually.WaitForAsync(() => health.WithDbAsync<HealthDbContext, int>(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null)), n => n == 0);
+        await health.StopAsync();
+    }
+
     private static Task<(int, int)> Counts(IHost health) => health.WithDbAsync<HealthDbContext, (int, int)>(async db =>
         (await db.Assessments.CountAsync(), await db.Set<OutboxMessage>().CountAsync()));
 

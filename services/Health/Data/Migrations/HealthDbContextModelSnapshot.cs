@@ -365,14 +365,24 @@ namespace Partnership.Health.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<string>("Batch")
+                        .HasColumnType("text")
+                        .HasColumnName("batch")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
+
                     b.Property<string>("Body")
-                        .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("body");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<int>("Events")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("events");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -402,7 +412,10 @@ namespace Partnership.Health.Data.Migrations
                         .HasDatabaseName("ix_outbox_unsent")
                         .HasFilter("sent_at IS NULL");
 
-                    b.ToTable("outbox_messages", (string)null);
+                    b.ToTable("outbox_messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_outbox_one_form", "(body IS NULL) <> (batch IS NULL)");
+                        });
                 });
 #pragma warning restore 612, 618
         }
