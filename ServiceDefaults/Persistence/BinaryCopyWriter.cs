@@ -55,6 +55,9 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
         return new BinaryCopyWriter(stream, checked((short)columns.Count));
     }
 
+    /// <summary>The buffer's size now: it grows only to fit one JSON field, never with the number of rows.</summary>
+    public int BufferCapacity => buffer.Length;
+
     public void StartRow()
     {
         CheckRowComplete();
@@ -135,6 +138,14 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
                 Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth,
             });
             jsonOptions = options;
+        }
+        // The buffer cannot be flushed while the field is open (its length comes first), so it grows instead. Flushing a
+        // half-full buffer here keeps that growth to what one field needs: otherwise every field that reached the end
+        // of the buffer doubled it, and a COPY of many events ended up holding all of them.
+        if (position > buffer.Length / 2)
+        {
+            stream.Write(buffer, 0, position);
+            position = 0;
         }
         Ensure(5);
         var lengthAt = position;
