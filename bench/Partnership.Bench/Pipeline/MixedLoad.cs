@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using Partnership.Board.Pseudonymisation;
+using Partnership.Bench.Measure;
+using Partnership.Bench.Platform;
+using Partnership.ServiceDefaults.Privacy;
+
+namespace Partnership.Bench.Pipeline;
+
+/// <summary>
+/// The three kinds of event issue 7 names, at one fixed offered load, each through the gateway with its own agency's
+/// token: initial health assessments (health-system), missing episodes reported by police (police-system) and
+/// attendance marks from the virtual school (virtual-school-system, a one-session feed through the same path as the
+/// daily feed). Freshness runs from each call's answer to the board fact it produces, per kind.
+/// </summary>
+public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
+{
+    public enum Kind { Assessment, Missing, Attendance }
+
+    private sealed record Sent(Kind Kind, string Key, DateTimeOffset ReturnedAt);
+
+    public sealed record Result(int Offered, int Accepted, int Failed, double SendSeconds, IReadOnlyDictionary<Kind, Percentiles> Freshness,
+        Percentiles All, int Seen, CpuReport Cpu, string? FirstFailure);
+
+    private string? firstFailure;
+
+    public async Task<Result> RunAsync(string tag, int rate, int seconds, TimeSpan factWait)
+    {
+        var clients = new Dictionary<Kind, HttpClient>
+        {
+            [Kind.Assessment] = await platform.ClientAsync("health-system", "health.write"),
+            [Kind.Missing] = await platform.ClientAsync("police-system", "missing.write"),
+            [Kind.Attendance] = await platform.ClientAsync("virtual-school-system", "virtual-school.write"),
+        };
+        var total = rate * seconds;
+        var sent = new ConcurrentBag<Sent>();
+        var failed = 0;
+        using var inFlight = new SemaphoreSlim(512);
+        var tasks = new List<Task>(total);
+        var cpu = CpuProfile.Start(platform.Processes);
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / (double)rate);
+            if (due > stopwatch.Elapsed)
+            {
+                await Task.Delay(due - stopwatch.Elapsed);
+            }
+            await inFlight.WaitAsync();
+            var n = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    var kind = (Kind)(n % 3);
+                    if (await SendAsync(clients[kind], kind, tag, n) is { } s)
+                    {
+                        sent.Add(s);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }
+                finally
+                {
+                    inFlight.Release();
+                }
+            }));
+        }
+        var sendSeconds = stopwatch.Elapsed.TotalSeconds;
+        await Task.WhenAll(tasks);
+
+        var received = await AwaitFactsAsync(sent.ToList(), factWait);
+        var cpuReport = cpu.Stop();
+        var freshness = sent.Where(s => received.ContainsKey((s.Kind, s.Key)))
+            .Select(s => (s.Kind, Ms: (received[(s.Kind, s.Key)] - s.ReturnedAt).TotalMilliseconds)).ToList();
+        return new Result(total, sent.Count, failed, sendSeconds,
+            Enum.GetValues<Kind>().ToDictionary(k => k, k => new Percentiles(freshness.Where(f => f.Kind == k).Select(f => f.Ms))),
+            new Percentiles(freshness.Select(f => f.Ms)), received.Count, cpuReport, firstFailure);
+    }
+
+    private async Task<Sent?> SendAsync(HttpClient client, Kind kind, string tag, int i)
+    {
+        var childKey = $"BENCH-{tag}-{kind.ToString()[0]}{i}";
+        var now = DateTimeOffset.UtcNow;
+        switch (kind)
+        {
+            case Kind.Assessment:
+            {
+                using var response = await client.PostAsJsonAsync("/api/health/assessments", AssessmentRequests.Create(tag + "A", i));
+                var returnedAt = DateTimeOffset.UtcNow;
+                return response.StatusCode == HttpStatusCode.Created
+                    ? new Sent(kind, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString(), returnedAt)
+                    : await FailedAsync(kind, response);
+            }
+            case Kind.Missing:
+            {
+                // The missing service's StartEpisodeRequest, by its JSON names (the bench does not reference the service).
+                var request = new { childKey, type = "Missing", risk = i % 4 == 0 ? "High" : "Medium", startedAt = now.AddMinutes(-30), reportedBy = "Police" };
+                using var response = await client.PostAsJsonAsync("/api/missing/episodes", request);
+                var returnedAt = DateTimeOffset.UtcNow;
+                return response.StatusCode == HttpStatusCode.Created
+                    ? new Sent(kind, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString("N"), returnedAt)
+                    : await FailedAsync(kind, response);
+            }
+            default:
+            {
+                var day = SchoolDay(DateOnly.FromDateTime(now.UtcDateTime), i);
+                using var response = await client.PutAsJsonAsync(
+                    $"/api/virtual-school/attendance/{childKey}/{day:yyyy-MM-dd}/AM", new { mark = i % 10 == 0 ? "O" : "/" });
+                var returnedAt = DateTimeOffset.UtcNow;
+                // The board keys a child's school week by its own pseudonym (the AppHost runs with the development key).
+                var week = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+                var key = $"{KeyedPseudonym.Compute(PseudonymisationOptions.DevelopmentKey, childKey)}|{week:yyyy-MM-dd}";
+                return response.StatusCode == HttpStatusCode.OK ? new Sent(kind, key, returnedAt) : await FailedAsync(kind, response);
+            }
+        }
+    }
+
+    private async Task<Sent?> FailedAsync(Kind kind, HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Interlocked.CompareExchange(ref firstFailure, $"{kind}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}", null);
+        return null;
+    }
+
+    /// <summary>A weekday in the last four weeks, spread by event number.</summary>
+    private static DateOnly SchoolDay(DateOnly today, int i)
+    {
+        var day = today.AddDays(-1 - i % 28);
+        return day.DayOfWeek switch { DayOfWeek.Saturday => day.AddDays(-1), DayOfWeek.Sunday => day.AddDays(-2), _ => day };
+    }
+
+    /// <summary>Polls the board until every accepted event's fact is stored (or the wait runs out); ReceivedAt per fact.</summary>
+    private async Task<Dictionary<(Kind, string), DateTimeOffset>> AwaitFactsAsync(List<Sent> sent, TimeSpan factWait)
+    {
+        var assessments = sent.Where(s => s.Kind == Kind.Assessment).Select(s => Guid.Parse(s.Key)).ToArray();
+        var missing = sent.Where(s => s.Kind == Kind.Missing).Select(s => s.Key).ToArray();
+        var weeks = sent.Where(s => s.Kind == Kind.Attendance).Select(s => s.Key).ToArray();
+        var received = new Dictionary<(Kind, string), DateTimeOffset>();
+        await using var connection = new NpgsqlConnection(boardConnection);
+        await connection.OpenAsync();
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            received.Clear();
+            await ReadAsync(connection, """SELECT "AssessmentId"::text, "ReceivedAt" FROM health_assessment_facts WHERE "AssessmentId" = ANY(@keys)""",
+                assessments, Kind.Assessment, received);
+            await ReadAsync(connection, "SELECT key, received_at FROM child_facts WHERE kind = 'MissingStarted' AND key = ANY(@keys)", missing, Kind.Missing, received);
+            await ReadAsync(connection, "SELECT key, received_at FROM child_facts WHERE kind = 'AttendanceWeek' AND key = ANY(@keys)", weeks, Kind.Attendance, received);
+            if (received.Count >= sent.Count || deadline.Elapsed > factWait)
+            {
+                return received;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task ReadAsync<T>(NpgsqlConnection connection, string sql, T[] keys, Kind kind, Dictionary<(Kind, string), DateTimeOffset> received)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("keys", keys);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            received[(kind, reader.GetString(0))] = reader.GetFieldValue<DateTimeOffset>(1);
+        }
+    }
+}
