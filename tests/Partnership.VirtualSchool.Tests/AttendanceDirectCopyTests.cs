@@ -109,4 +109,27 @@ public sealed class AttendanceDirectCopyTests(VirtualSchoolFixture fixture) : IC
             Assert.Equal(truantInWeekTwo == 0 ? 0 : 10, lastOfWeekTwo.GetProperty("unauthorisedAbsences").GetInt32());
         }
     }
+
+    [Fact]
+    public async Task Marks_for_every_session_of_a_week_sent_at_once_leave_a_last_summary_that_counts_them_all()
+    {
+        const string prefix = "VS-BUCKET-";
+        var children = Enumerable.Range(1, 4).Select(c => $"{prefix}{c}").ToList();
+        using var http = await fixture.SystemClientAsync();
+
+        // Ten single-mark feeds per child, all first loads of different sessions, so all are copied straight in and run
+        // side by side; only the summary lock of each child's bucket orders their weeks' counts.
+        var calls = children.SelectMany(child => Enumerable.Range(0, 5).SelectMany(day => new[] { "AM", "PM" }.Select(session =>
+            http.PutAsJsonAsync($"/api/virtual-school/attendance/{child}/{Monday.AddDays(day):yyyy-MM-dd}/{session}", new { mark = "/" }))));
+        var responses = await Task.WhenAll(calls);
+        Assert.All(responses, r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
+
+        foreach (var child in children)
+        {
+            var summaries = await fixture.OutboxEventsAsync("AttendanceWeekSummarised", child);
+            Assert.Equal(10, summaries.Count);
+            // Outbox rows are written under the bucket lock, so the last one is the last count made.
+            Assert.Equal(10, summaries[^1].GetProperty("possibleSessions").GetInt32());
+        }
+    }
 }

@@ -106,6 +106,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         await DrainAsync(notes, "fixed load");
         var rated = await RatedAsync(Tag(), options.Rate, options.RatedSeconds);
         var statements = new List<(string Database, IReadOnlyList<IReadOnlyList<string>> Rows)>();
+        var mixedStatements = new List<(string Database, IReadOnlyList<IReadOnlyList<string>> Rows)>();
         foreach (var database in databases)
         {
             statements.Add((database, await StatementStats.TopAsync(await platform.ConnectionStringAsync(database), 6)));
@@ -129,7 +130,16 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         var mixedLoad = new MixedLoad(platform, boardConnection);
         await mixedLoad.RunAsync(Tag() + "w", options.Rate, Math.Max(2, options.RatedSeconds / 6), options.FactWait);
         await DrainAsync(notes, "fixed load, three kinds of event");
+        string[] mixedDatabases = ["missingdb", "virtualschooldb"];
+        foreach (var database in mixedDatabases)
+        {
+            await StatementStats.ResetAsync(await platform.ConnectionStringAsync(database));
+        }
         var mixed = await mixedLoad.RunAsync(Tag(), options.Rate, options.RatedSeconds, options.FactWait);
+        foreach (var database in mixedDatabases)
+        {
+            mixedStatements.Add((database, await StatementStats.TopAsync(await platform.ConnectionStringAsync(database), 8)));
+        }
 
         report.Table(
             ["run", "platform end-to-end, every write (events/s)", "monolith baseline, same writes", "platform / baseline (target ≥50%)",
@@ -143,6 +153,13 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
             report.Note(note);
         }
         ReportMixed(mixed);
+        foreach (var (database, top) in mixedStatements)
+        {
+            report.Line("");
+            report.Line($"Top statements in {database} during the fixed load of three kinds:");
+            report.Line("");
+            report.Table(StatementStats.Header, top);
+        }
         foreach (var (database, top) in statements)
         {
             report.Line("");

@@ -106,7 +106,7 @@ public sealed class AttendanceDirectCopy : IAsyncDisposable
         // The connection stays in the COPY state until the importer is disposed.
         await copy.DisposeAsync();
         copy = null;
-        await AttendanceSql.ExecuteAsync(connection, AttendanceLocks.Summaries, ct);
+        await AttendanceLocks.LockSummariesAsync(connection, stretches.Select(s => s.ChildKey), ct);
         await AttendanceSql.ExecuteAsync(connection, $"CREATE TEMP TABLE {Stretches} (child_key text NOT NULL, first_date date NOT NULL, last_date date NOT NULL) ON COMMIT DROP", ct);
         await using (var write = await connection.BeginBinaryImportAsync($"COPY {Stretches} (child_key, first_date, last_date) FROM STDIN (FORMAT BINARY)", ct))
         {
