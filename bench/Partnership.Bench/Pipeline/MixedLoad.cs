@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -37,45 +36,14 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
             [Kind.Attendance] = await platform.ClientAsync("virtual-school-system", "virtual-school.write"),
         };
         var total = rate * seconds;
-        var sent = new ConcurrentBag<Sent>();
-        var failed = 0;
-        using var inFlight = new SemaphoreSlim(512);
-        var tasks = new List<Task>(total);
         var cpu = CpuProfile.Start(platform.Processes);
-        var stopwatch = Stopwatch.StartNew();
-        for (var i = 0; i < total; i++)
+        var (sent, failed, sendSeconds) = await OpenLoop.RunAsync(rate, total, n =>
         {
-            var due = TimeSpan.FromSeconds(i / (double)rate);
-            if (due > stopwatch.Elapsed)
-            {
-                await Task.Delay(due - stopwatch.Elapsed);
-            }
-            await inFlight.WaitAsync();
-            var n = i;
-            tasks.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    var kind = (Kind)(n % 3);
-                    if (await SendAsync(clients[kind], kind, tag, n) is { } s)
-                    {
-                        sent.Add(s);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref failed);
-                    }
-                }
-                finally
-                {
-                    inFlight.Release();
-                }
-            }));
-        }
-        var sendSeconds = stopwatch.Elapsed.TotalSeconds;
-        await Task.WhenAll(tasks);
+            var kind = (Kind)(n % 3);
+            return SendAsync(clients[kind], kind, tag, n);
+        });
 
-        var received = await AwaitFactsAsync(sent.ToList(), factWait);
+        var received = await AwaitFactsAsync(sent, factWait);
         var cpuReport = cpu.Stop();
         var freshness = sent.Where(s => received.ContainsKey((s.Kind, s.Key)))
             .Select(s => (s.Kind, Ms: (received[(s.Kind, s.Key)] - s.ReturnedAt).TotalMilliseconds)).ToList();

@@ -244,49 +244,15 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         return await CollectAsync(tag, events, posted, failed, started, acceptSeconds, cpu, broker);
     }
 
-    /// <summary>Open loop: one POST every 1/rate s whatever the answers take, so a slow pipeline shows up as freshness.</summary>
+    /// <summary>Open loop (<see cref="OpenLoop"/>): a slow pipeline shows up as freshness.</summary>
     private async Task<RunResult> RatedAsync(string tag, int rate, int seconds)
     {
         var total = rate * seconds;
-        var posted = new ConcurrentBag<Posted>();
-        var failed = 0;
-        using var inFlight = new SemaphoreSlim(512);
-        var tasks = new List<Task>(total);
         await using var broker = new BrokerDepth(await platform.BrokerManagementAsync());
         var cpu = CpuProfile.Start(platform.Processes);
         var started = DateTimeOffset.UtcNow;
-        var stopwatch = Stopwatch.StartNew();
-        for (var i = 0; i < total; i++)
-        {
-            var due = TimeSpan.FromSeconds(i / (double)rate);
-            if (due > stopwatch.Elapsed)
-            {
-                await Task.Delay(due - stopwatch.Elapsed);
-            }
-            await inFlight.WaitAsync();
-            var n = i;
-            tasks.Add(Task.Run(async () =>
-            {
-                try
-                {
-                    if (await PostAsync(tag, n) is { } p)
-                    {
-                        posted.Add(p);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref failed);
-                    }
-                }
-                finally
-                {
-                    inFlight.Release();
-                }
-            }));
-        }
-        var sendSeconds = stopwatch.Elapsed.TotalSeconds;
-        await Task.WhenAll(tasks);
-        return await CollectAsync(tag, total, posted, failed, started, sendSeconds, cpu, broker);
+        var (posted, failed, sendSeconds) = await OpenLoop.RunAsync(rate, total, n => PostAsync(tag, n));
+        return await CollectAsync(tag, total, new ConcurrentBag<Posted>(posted), failed, started, sendSeconds, cpu, broker);
     }
 
     private async Task<Posted?> PostAsync(string tag, int i)
