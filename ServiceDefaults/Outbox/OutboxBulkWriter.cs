@@ -35,36 +35,20 @@ public static class OutboxBulkWriter
         var messageType = ContractTypes.NameOf(typeof(TEvent));
         var createdAt = clock.GetUtcNow();
         var written = 0;
-        var row = new List<TEvent>(EventsPerRow);
         await using var copy = await BinaryCopyWriter.BeginAsync(connection, OutboxModelBuilderExtensions.OutboxTable, Columns, cancellationToken);
-        foreach (var integrationEvent in events)
+        foreach (var row in events.Chunk(EventsPerRow))
         {
-            row.Add(integrationEvent);
-            if (row.Count == EventsPerRow)
-            {
-                WriteRow(copy, messageType, row, createdAt);
-                written += row.Count;
-                row.Clear();
-            }
-        }
-        if (row.Count > 0)
-        {
-            WriteRow(copy, messageType, row, createdAt);
-            written += row.Count;
+            copy.StartRow();
+            copy.Write(Guid.CreateVersion7());
+            copy.Write(messageType);
+            copy.WriteJsonText(row, ContractJson.Options);
+            copy.Write(row.Length);
+            copy.Write(createdAt);
+            copy.Write(0);
+            written += row.Length;
         }
         await copy.CompleteAsync(cancellationToken);
         OutboxSignal.MarkStaged(db);
         return written;
-    }
-
-    private static void WriteRow<TEvent>(BinaryCopyWriter copy, string messageType, List<TEvent> events, DateTimeOffset createdAt)
-    {
-        copy.StartRow();
-        copy.Write(Guid.CreateVersion7());
-        copy.Write(messageType);
-        copy.WriteJsonText(events, ContractJson.Options);
-        copy.Write(events.Count);
-        copy.Write(createdAt);
-        copy.Write(0);
     }
 }

@@ -144,8 +144,7 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
         // of the buffer doubled it, and a COPY of many events ended up holding all of them.
         if (position > buffer.Length / 2)
         {
-            stream.Write(buffer, 0, position);
-            position = 0;
+            SendBuffered();
         }
         Ensure(5);
         var lengthAt = position;
@@ -220,8 +219,7 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Room for <paramref name="bytes"/> more: what is buffered is sent first (a synchronous write, which only blocks
-    /// when the socket is full, as NpgsqlBinaryImporter's field writes do), or, inside a field whose length is still
+    /// Room for <paramref name="bytes"/> more: what is buffered is sent first, or, inside a field whose length is still
     /// to be filled in, the buffer grows.
     /// </summary>
     private void Ensure(int bytes)
@@ -232,8 +230,7 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
         }
         if (jsonSink is not { Open: true })
         {
-            stream.Write(buffer, 0, position);
-            position = 0;
+            SendBuffered();
             if (buffer.Length >= bytes)
             {
                 return;
@@ -243,6 +240,13 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
         buffer.AsSpan(0, position).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(buffer);
         buffer = larger;
+    }
+
+    /// <summary>A synchronous write, which only blocks when the socket is full, as NpgsqlBinaryImporter's field writes do.</summary>
+    private void SendBuffered()
+    {
+        stream.Write(buffer, 0, position);
+        position = 0;
     }
 
     /// <summary>Lets Utf8JsonWriter write into the COPY buffer.</summary>

@@ -36,6 +36,7 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
             [Kind.Attendance] = await platform.ClientAsync("virtual-school-system", "virtual-school.write"),
         };
         var total = rate * seconds;
+        firstFailure = null;
         var cpu = CpuProfile.Start(platform.Processes);
         var (sent, failed, sendSeconds) = await OpenLoop.RunAsync(rate, total, n =>
         {
@@ -61,20 +62,14 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
             case Kind.Assessment:
             {
                 using var response = await client.PostAsJsonAsync("/api/health/assessments", AssessmentRequests.Create(tag + "A", i));
-                var returnedAt = DateTimeOffset.UtcNow;
-                return response.StatusCode == HttpStatusCode.Created
-                    ? new Sent(kind, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString(), returnedAt)
-                    : await FailedAsync(kind, response);
+                return await CreatedAsync(kind, response, DateTimeOffset.UtcNow, "D");
             }
             case Kind.Missing:
             {
                 // The missing service's StartEpisodeRequest, by its JSON names (the bench does not reference the service).
                 var request = new { childKey, type = "Missing", risk = i % 4 == 0 ? "High" : "Medium", startedAt = now.AddMinutes(-30), reportedBy = "Police" };
                 using var response = await client.PostAsJsonAsync("/api/missing/episodes", request);
-                var returnedAt = DateTimeOffset.UtcNow;
-                return response.StatusCode == HttpStatusCode.Created
-                    ? new Sent(kind, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString("N"), returnedAt)
-                    : await FailedAsync(kind, response);
+                return await CreatedAsync(kind, response, DateTimeOffset.UtcNow, "N");
             }
             default:
             {
@@ -89,6 +84,12 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
             }
         }
     }
+
+    /// <summary>A 201's id, in the format its board fact keys it by (health facts by the Guid, child facts by its "N" form).</summary>
+    private async Task<Sent?> CreatedAsync(Kind kind, HttpResponseMessage response, DateTimeOffset returnedAt, string idFormat) =>
+        response.StatusCode == HttpStatusCode.Created
+            ? new Sent(kind, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString(idFormat), returnedAt)
+            : await FailedAsync(kind, response);
 
     private async Task<Sent?> FailedAsync(Kind kind, HttpResponseMessage response)
     {

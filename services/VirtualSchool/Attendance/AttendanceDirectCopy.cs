@@ -104,7 +104,8 @@ public sealed class AttendanceDirectCopy : IAsyncDisposable
         // The connection stays in the COPY state until the importer is disposed.
         await copy.DisposeAsync();
         copy = null;
-        await AttendanceLocks.LockSummariesAsync(connection, stretches.Select(s => s.ChildKey), ct);
+        var childKeys = stretches.Select(s => s.ChildKey).ToArray();
+        await AttendanceLocks.LockSummariesAsync(connection, childKeys, ct);
         // The stretches go in as three arrays rather than through a temporary table of their own: a single mark (a
         // correction is a one-line feed) paid for a second CREATE, COPY and DROP of a table, most of its server time.
         // has_marks is not probed on this path: the summaries count a week when this transaction wrote a mark in it.
@@ -114,12 +115,12 @@ public sealed class AttendanceDirectCopy : IAsyncDisposable
             FROM unnest(@keys, @firsts, @lasts) AS s(child_key, first_date, last_date) GROUP BY child_key
             """, connection) { CommandTimeout = AttendanceSql.BulkCommandTimeoutSeconds })
         {
-            perChild.Parameters.AddWithValue("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, stretches.Select(s => s.ChildKey).ToArray());
+            perChild.Parameters.AddWithValue("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, childKeys);
             perChild.Parameters.AddWithValue("firsts", NpgsqlDbType.Array | NpgsqlDbType.Date, stretches.Select(s => s.First).ToArray());
             perChild.Parameters.AddWithValue("lasts", NpgsqlDbType.Array | NpgsqlDbType.Date, stretches.Select(s => s.Last).ToArray());
             await perChild.ExecuteNonQueryAsync(ct);
         }
-        var children = stretches.Select(s => s.ChildKey).Distinct(StringComparer.Ordinal).Count();
+        var children = childKeys.Distinct(StringComparer.Ordinal).Count();
         return new AttendanceMergeOutcome(rows, children, 0, Deduplicated: false, CopiedDirectly: true);
     }
 

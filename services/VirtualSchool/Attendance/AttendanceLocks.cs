@@ -22,7 +22,9 @@ public static class AttendanceLocks
     /// </summary>
     public const int SummaryBuckets = 64;
 
-    private const string Key = $"'{VirtualSchoolDbContext.MarksTable}'::regclass::oid::bigint";
+    private const string MarksTableOid = $"'{VirtualSchoolDbContext.MarksTable}'::regclass::oid";
+
+    private const string Key = $"{MarksTableOid}::bigint";
 
     public const string Merge = $"SELECT pg_advisory_xact_lock({Key})";
 
@@ -41,7 +43,7 @@ public static class AttendanceLocks
         }
         // A function scan yields the array's elements in order and the aggregate takes each lock as its row arrives.
         await using var command = new NpgsqlCommand(
-            $"SELECT count(pg_advisory_xact_lock('{VirtualSchoolDbContext.MarksTable}'::regclass::oid::int, b)) FROM unnest(@buckets) AS b",
+            $"SELECT count(pg_advisory_xact_lock({MarksTableOid}::int, b)) FROM unnest(@buckets) AS b",
             connection);
         command.Parameters.AddWithValue("buckets", NpgsqlDbType.Array | NpgsqlDbType.Integer, buckets);
         await command.ExecuteScalarAsync(ct);
