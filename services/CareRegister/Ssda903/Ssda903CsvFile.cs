@@ -26,10 +26,10 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
 
     private readonly CsvReader _reader;
     private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string?[]> _records = [];
-    private readonly List<int> _lines = [];
     private int _width;
-    private int _count;
+    private Batch _batch = new();
+    private Batch _spare = new();
+    private Task<Batch>? _ahead;
     private int _current = -1;
 
     private Ssda903CsvFile(CsvReader reader) => _reader = reader;
@@ -49,28 +49,45 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
 
     public IReadOnlyList<string> MissingColumns(IEnumerable<string> required) => required.Where(c => !_columns.ContainsKey(c)).ToList();
 
-    /// <summary>Reads up to <paramref name="max"/> records (the arrays are reused batch after batch); 0 at the end of the file.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> records (the arrays are reused batch after batch); 0 at the end of the file. The
+    /// next batch is parsed on another thread while the caller works through this one (looking up its children,
+    /// COPYing it), so the CSV parsing overlaps the database's work; two batches are held at most.
+    /// </summary>
     public async ValueTask<int> ReadBatchAsync(int max, CancellationToken cancellationToken)
     {
-        _count = 0;
+        var read = _ahead is null ? await ReadIntoAsync(_spare, max, cancellationToken) : await _ahead;
+        _ahead = null;
+        (_batch, _spare) = (read, _batch);
         _current = -1;
-        while (_count < max && await _reader.ReadAsync(cancellationToken))
+        if (read.Count == max)
         {
-            if (_records.Count == _count)
+            var spare = _spare;
+            _ahead = Task.Run(() => ReadIntoAsync(spare, max, cancellationToken), cancellationToken);
+        }
+        return read.Count;
+    }
+
+    private async Task<Batch> ReadIntoAsync(Batch batch, int max, CancellationToken cancellationToken)
+    {
+        batch.Count = 0;
+        while (batch.Count < max && await _reader.ReadAsync(cancellationToken))
+        {
+            if (batch.Records.Count == batch.Count)
             {
-                _records.Add(new string?[_width]);
-                _lines.Add(0);
+                batch.Records.Add(new string?[_width]);
+                batch.Lines.Add(0);
             }
-            var fields = _records[_count];
+            var fields = batch.Records[batch.Count];
             var present = Math.Min(_width, _reader.FieldCount);
             for (var i = 0; i < _width; i++)
             {
                 fields[i] = i < present && !_reader.IsEmpty(i) ? _reader.GetString(i) : null;
             }
-            _lines[_count] = checked((int)_reader.RowNumber + 1);
-            _count++;
+            batch.Lines[batch.Count] = checked((int)_reader.RowNumber + 1);
+            batch.Count++;
         }
-        return _count;
+        return batch;
     }
 
     /// <summary>Makes a record of the last batch the current one.</summary>
@@ -83,9 +100,9 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
         {
             yield break;
         }
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < _batch.Count; i++)
         {
-            if (_records[i][index] is { } value)
+            if (_batch.Records[i][index] is { } value)
             {
                 yield return value;
             }
@@ -93,7 +110,7 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
     }
 
     /// <summary>The current record's line in the file, the column header being line 1.</summary>
-    public int Line => _lines[_current];
+    public int Line => _batch.Lines[_current];
 
     public bool HasColumn(string column) => _columns.ContainsKey(column);
 
@@ -101,7 +118,22 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
     public string? Optional(string column) => HasColumn(column) ? this[column] : null;
 
     /// <summary>The trimmed value, or null when the field is empty or the record is short.</summary>
-    public string? this[string column] => _records[_current][_columns[column]];
+    public string? this[string column] => _batch.Records[_current][_columns[column]];
 
-    public ValueTask DisposeAsync() => _reader.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_ahead is { } ahead)
+        {
+            // A caller that stops early (a rejected file, a cancelled import) must not close the reader under the read ahead.
+            await ahead.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        await _reader.DisposeAsync();
+    }
+
+    private sealed class Batch
+    {
+        public List<string?[]> Records { get; } = [];
+        public List<int> Lines { get; } = [];
+        public int Count { get; set; }
+    }
 }

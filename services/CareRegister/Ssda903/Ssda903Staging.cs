@@ -24,13 +24,13 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
     public async Task CreateAsync(CancellationToken ct) => await Ssda903Importer.ExecuteAsync(connection, $"""
         SET LOCAL work_mem = '64MB';
         CREATE TEMP TABLE {Children} (
-            child text PRIMARY KEY, child_key text NOT NULL, line integer NOT NULL, dob date NOT NULL, age integer NOT NULL,
+            child text COLLATE "C" PRIMARY KEY, child_key text NOT NULL, line integer NOT NULL, dob date NOT NULL, age integer NOT NULL,
             sex smallint, ethnic text, upn text, mother smallint, mc_dob date) ON COMMIT DROP;
         CREATE TEMP TABLE {Excluded} (line integer NOT NULL) ON COMMIT DROP;
         CREATE TEMP TABLE {Flags} (
-            child text PRIMARY KEY, has_episode boolean NOT NULL, only_short_breaks boolean NOT NULL, oc2_cohort boolean NOT NULL,
+            child text COLLATE "C" PRIMARY KEY, has_episode boolean NOT NULL, only_short_breaks boolean NOT NULL, oc2_cohort boolean NOT NULL,
             period_start date, starts_with_entry boolean, placement_order_on date, placed_on date, adopted_on date, adopted_line integer) ON COMMIT DROP;
-        CREATE TEMP TABLE {Seen} (kind smallint NOT NULL, child text NOT NULL, key text NOT NULL, PRIMARY KEY (kind, child, key)) ON COMMIT DROP;
+        CREATE TEMP TABLE {Seen} (kind smallint NOT NULL, child text COLLATE "C" NOT NULL, key text COLLATE "C" NOT NULL, PRIMARY KEY (kind, child, key)) ON COMMIT DROP;
         """, ct);
 
     /// <summary>
