@@ -80,6 +80,33 @@ public sealed class AttendanceFeedTests(VirtualSchoolFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_correction_sent_twice_changes_the_mark_once_and_summarises_the_week_each_time()
+    {
+        const string child = "VS-COR-TWICE";
+        using var http = await fixture.SystemClientAsync();
+        var tuesday = KnownFeed.FirstMonday.AddDays(1).ToString("yyyy-MM-dd");
+        var url = $"/api/virtual-school/attendance/{child}/{tuesday}/pm";
+
+        var first = await (await http.PutAsJsonAsync(url, new { mark = "I" })).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await http.PutAsJsonAsync(url, new { mark = "I" });
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var second = await again.Content.ReadFromJsonAsync<JsonElement>();
+        // The identical mark is left as it was stored, as a re-sent feed leaves it.
+        Assert.Equal(first.GetProperty("recordedAt").GetDateTimeOffset(), second.GetProperty("recordedAt").GetDateTimeOffset());
+        Assert.Equal("AuthorisedAbsence", second.GetProperty("category").GetString());
+        Assert.Equal(1, await fixture.MarkCountAsync(child));
+        var summaries = await fixture.OutboxEventsAsync("AttendanceWeekSummarised", child);
+        Assert.Equal(2, summaries.Count);
+        Assert.All(summaries, s =>
+        {
+            Assert.Equal(KnownFeed.FirstMonday.ToString("yyyy-MM-dd"), s.GetProperty("weekStarting").GetString());
+            Assert.Equal(1, s.GetProperty("possibleSessions").GetInt32());
+            Assert.Equal(1, s.GetProperty("authorisedAbsences").GetInt32());
+        });
+    }
+
+    [Fact]
     public async Task A_correction_with_bad_fields_gets_field_errors_and_changes_nothing()
     {
         using var http = await fixture.SystemClientAsync();

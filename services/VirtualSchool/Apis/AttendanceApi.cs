@@ -70,14 +70,13 @@ public static class AttendanceApi
 
     private static async Task<Results<Ok<AttendanceMarkResponse>, ValidationProblem, ProblemHttpResult>> CorrectMark(
         string childKey, string date, string session, CorrectAttendanceMarkRequest? body,
-        ClaimsPrincipal user, AttendanceFeedImporter importer, VirtualSchoolDbContext db, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, VirtualSchoolDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (user.Agency() is not { } agency)
         {
             return TypedResults.Problem("The token names no agency.", statusCode: StatusCodes.Status403Forbidden);
         }
-        // The correction goes through the feed path as a one-line feed, so it is validated, stored and summarised
-        // by exactly the same rules as the daily feed.
+        // Validated by the feed's own row parser; stored and summarised by the feed's rules without its bulk machinery.
         var line = new AttendanceFeedLine(1, childKey.AsMemory(), date.AsMemory(), session.AsMemory(), (body?.Mark ?? "").AsMemory());
         var errors = new List<AttendanceRowError>();
         if (!AttendanceRowParser.TryParse(line, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors, out var row))
@@ -87,11 +86,7 @@ public static class AttendanceApi
                 title: "The request is invalid.");
         }
 
-        var (_, rejected) = await importer.ImportAsync(One(line), agency, ct);
-        if (rejected is not null)
-        {
-            return Rejection(rejected);
-        }
+        await AttendanceCorrection.RecordAsync(db, row, agency, clock.GetUtcNow(), clock, ct);
         var stored = await db.AttendanceMarks.AsNoTracking()
             .SingleAsync(m => m.ChildKey == row.ChildKey && m.Date == row.Date && m.Session == row.Session, ct);
         return TypedResults.Ok(stored.ToResponse());
@@ -168,10 +163,4 @@ public static class AttendanceApi
 
     private static AttendanceMarkResponse ToResponse(this AttendanceMark m) =>
         new(m.ChildKey, m.Date, m.Session.ToString(), m.Mark, m.Category.ToString(), m.RecordedAt);
-
-    private static async IAsyncEnumerable<AttendanceFeedLine> One(AttendanceFeedLine line)
-    {
-        await Task.CompletedTask;
-        yield return line;
-    }
 }

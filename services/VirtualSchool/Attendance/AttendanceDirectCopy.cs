@@ -106,8 +106,8 @@ public sealed class AttendanceDirectCopy : IAsyncDisposable
         copy = null;
         var childKeys = stretches.Select(s => s.ChildKey).ToArray();
         await AttendanceLocks.LockSummariesAsync(connection, childKeys, ct);
-        // The stretches go in as three arrays rather than through a temporary table of their own: a single mark (a
-        // correction is a one-line feed) paid for a second CREATE, COPY and DROP of a table, most of its server time.
+        // The stretches go in as three arrays rather than through a temporary table of their own: a small feed paid for
+        // a second CREATE, COPY and DROP of a table, most of its server time.
         // has_marks is not probed on this path: the summaries count a week when this transaction wrote a mark in it.
         await using (var perChild = new NpgsqlCommand($"""
             CREATE TEMP TABLE {AttendanceMarksMerge.ChildrenTable} ON COMMIT DROP AS

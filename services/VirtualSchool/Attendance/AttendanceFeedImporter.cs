@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using Partnership.Contracts.VirtualSchool.V1;
 using Partnership.ServiceDefaults.Outbox;
 using Partnership.VirtualSchool.Data;
 
@@ -96,17 +95,7 @@ public sealed partial class AttendanceFeedImporter(VirtualSchoolDbContext db, Ti
             }
 
             var weeks = await WeeklyAttendanceSummaries.ForEachBatchAsync(connection, merge, SummaryBatchSize, batch =>
-                db.AddIntegrationEventsAsync(batch.Select(w => new AttendanceWeekSummarised
-                {
-                    EventId = Guid.CreateVersion7(),
-                    OccurredAt = now,
-                    SourceAgency = agency,
-                    ChildKey = w.ChildKey,
-                    WeekStarting = w.WeekStarting,
-                    PossibleSessions = w.Possible,
-                    AuthorisedAbsences = w.Authorised,
-                    UnauthorisedAbsences = w.Unauthorised,
-                }), clock, ct), ct);
+                db.AddIntegrationEventsAsync(batch.Select(w => w.ToEvent(agency, now)), clock, ct), ct);
             timer.Mark("summaries to outbox");
             await transaction.CommitAsync(ct);
             timer.Mark("commit");

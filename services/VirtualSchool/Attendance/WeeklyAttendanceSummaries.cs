@@ -1,4 +1,5 @@
 using Npgsql;
+using Partnership.Contracts.VirtualSchool.V1;
 using Partnership.VirtualSchool.Data;
 using Partnership.VirtualSchool.Domain;
 
@@ -35,10 +36,7 @@ public static class WeeklyAttendanceSummaries
             SELECT c.child_key, w.week_starting, w.possible, w.authorised, w.unauthorised
             FROM {children} c
             CROSS JOIN LATERAL (
-                SELECT {WeekOf("m.date")} AS week_starting,
-                       count(*) FILTER (WHERE m.category <> @notPossible)::int AS possible,
-                       count(*) FILTER (WHERE m.category = @authorised)::int AS authorised,
-                       count(*) FILTER (WHERE m.category = @unauthorised)::int AS unauthorised
+                SELECT {WeekOf("m.date")} AS week_starting, {Counts}
                 FROM {VirtualSchoolDbContext.MarksTable} m
                 WHERE m.child_key = c.child_key AND m.date >= {WeekOf("c.first_date")} AND m.date < {WeekOf("c.last_date")} + 7
                 GROUP BY 1 {having}) w
@@ -67,9 +65,7 @@ public static class WeeklyAttendanceSummaries
         await using (var declare = new NpgsqlCommand(
             $"DECLARE {Cursor} NO SCROLL CURSOR FOR {string.Join(" UNION ALL ", parts)}", connection))
         {
-            declare.Parameters.AddWithValue("notPossible", (short)AttendanceCategory.NotPossible);
-            declare.Parameters.AddWithValue("authorised", (short)AttendanceCategory.AuthorisedAbsence);
-            declare.Parameters.AddWithValue("unauthorised", (short)AttendanceCategory.UnauthorisedAbsence);
+            AddCategories(declare);
             await declare.ExecuteNonQueryAsync(ct);
         }
 
@@ -99,6 +95,49 @@ public static class WeeklyAttendanceSummaries
         }
         return total;
     }
+
+    /// <summary>One child's week as it now stands, counted as a feed's summaries count it: for a single mark's correction.</summary>
+    public static async Task<WeekTotals> ForWeekAsync(NpgsqlConnection connection, string childKey, DateOnly date, CancellationToken ct)
+    {
+        var week = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Counts} FROM {VirtualSchoolDbContext.MarksTable} m WHERE m.child_key = @child AND m.date >= @week AND m.date < @next",
+            connection);
+        command.Parameters.AddWithValue("child", childKey);
+        command.Parameters.AddWithValue("week", week);
+        command.Parameters.AddWithValue("next", week.AddDays(7));
+        AddCategories(command);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new WeekTotals(childKey, week, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+    }
+
+    /// <summary>What a summary counts: sessions the child could attend, and the absences among them by kind.</summary>
+    private const string Counts = """
+        count(*) FILTER (WHERE m.category <> @notPossible)::int AS possible,
+        count(*) FILTER (WHERE m.category = @authorised)::int AS authorised,
+        count(*) FILTER (WHERE m.category = @unauthorised)::int AS unauthorised
+        """;
+
+    private static void AddCategories(NpgsqlCommand command)
+    {
+        command.Parameters.AddWithValue("notPossible", (short)AttendanceCategory.NotPossible);
+        command.Parameters.AddWithValue("authorised", (short)AttendanceCategory.AuthorisedAbsence);
+        command.Parameters.AddWithValue("unauthorised", (short)AttendanceCategory.UnauthorisedAbsence);
+    }
+
+    /// <summary>The event a summary is published as, from a feed or from a correction.</summary>
+    public static AttendanceWeekSummarised ToEvent(this WeekTotals week, string agency, DateTimeOffset now) => new()
+    {
+        EventId = Guid.CreateVersion7(),
+        OccurredAt = now,
+        SourceAgency = agency,
+        ChildKey = week.ChildKey,
+        WeekStarting = week.WeekStarting,
+        PossibleSessions = week.Possible,
+        AuthorisedAbsences = week.Authorised,
+        UnauthorisedAbsences = week.Unauthorised,
+    };
 
     private static string WeekOf(string date) => $"({date} - (extract(isodow FROM {date})::int - 1))";
 }
