@@ -32,7 +32,7 @@ public sealed class BackgroundJobTests(BackgroundJobTests.Host host) : IClassFix
                     ["Retention:InitialDelay"] = "00:00:00",
                     ["Retention:Interval"] = "00:00:00.200",
                 },
-                await RabbitMqVirtualHosts.CreateAsync("boarddb"));
+                await RabbitMqVirtualHosts.CreateAsync("boarddb"), ownsMessaging: true);
             Board = _service.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(Logs)));
             _ = Board.Server;
         }

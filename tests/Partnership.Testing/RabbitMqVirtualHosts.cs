@@ -41,6 +41,14 @@ public static class RabbitMqVirtualHosts
         }
     }
 
+    /// <summary>Deletes the virtual host when disposed: for a caller that shares it between several services.</summary>
+    public static IAsyncDisposable DeletedOnDispose(string connectionString) => new Deletion(connectionString);
+
+    private sealed class Deletion(string connectionString) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(DeleteAsync(connectionString));
+    }
+
     private static HttpClient ManagementClient(Uri amqp)
     {
         var userInfo = amqp.UserInfo.Split(':', 2);

@@ -20,13 +20,17 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
     private bool _ownsVirtualHost;
     private bool _databaseDropped;
 
-    public ServiceUnderTest(IdentityHost identity, string connectionName, string connectionString, IReadOnlyDictionary<string, string>? settings = null, string? messaging = null)
+    /// <param name="ownsMessaging">The virtual host in <paramref name="messaging"/> was made for this service alone
+    /// (<see cref="RabbitMqVirtualHosts.CreateAsync"/>) and is deleted with it.</param>
+    public ServiceUnderTest(IdentityHost identity, string connectionName, string connectionString, IReadOnlyDictionary<string, string>? settings = null,
+        string? messaging = null, bool ownsMessaging = false)
     {
         _identity = identity;
         _connectionName = connectionName;
         _connectionString = connectionString;
         _settings = settings ?? new Dictionary<string, string>();
         _messaging = messaging ?? TestInfrastructure.RabbitMq;
+        _ownsVirtualHost = ownsMessaging && messaging is not null;
     }
 
     /// <summary>The AMQP connection string this service uses (its own virtual host when started with StartAsync).</summary>
@@ -37,16 +41,15 @@ public sealed class ServiceUnderTest<TEntryPoint> : WebApplicationFactory<TEntry
     public static async Task<ServiceUnderTest<TEntryPoint>> StartAsync(IdentityHost identity, string connectionName, IReadOnlyDictionary<string, string>? settings = null)
     {
         var service = new ServiceUnderTest<TEntryPoint>(identity, connectionName, await TestInfrastructure.CreateDatabaseAsync(connectionName), settings,
-            await RabbitMqVirtualHosts.CreateAsync(connectionName));
-        service._ownsVirtualHost = true;
+            await RabbitMqVirtualHosts.CreateAsync(connectionName), ownsMessaging: true);
         _ = service.Server;
         return service;
     }
 
     /// <summary>
     /// Stops the service, then drops the database it was given (every caller hands it a fresh one) and deletes the
-    /// virtual host <see cref="StartAsync"/> made for it (a virtual host passed in may be shared with other services
-    /// still running): a development broker otherwise keeps every test run's virtual hosts (and takes minutes to boot
+    /// virtual host made for it alone (by <see cref="StartAsync"/>, or passed in with ownsMessaging; one shared with
+    /// other services still running is left to its maker): a development broker otherwise keeps every test run's virtual hosts (and takes minutes to boot
     /// once it has a few hundred), and a development server every test class's database.
     /// </summary>
     public override async ValueTask DisposeAsync()

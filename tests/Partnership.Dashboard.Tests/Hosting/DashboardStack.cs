@@ -24,6 +24,8 @@ public sealed class DashboardStack : IAsyncLifetime
 
     private KestrelService<IdentityDbContext>? _identity;
     private KestrelService<BoardDbContext>? _board;
+    private string? _boardDatabase;
+    private string? _boardMessaging;
     private KestrelService<App>? _dashboard;
     private KestrelService<App>? _sessionDashboard;
     private IPlaywright? _playwright;
@@ -67,11 +69,13 @@ public sealed class DashboardStack : IAsyncLifetime
             ["Identity:Dashboard:PostLogoutRedirectUris:1"] = sessionDashboard + "/signout-callback-oidc",
         });
 
+        _boardDatabase = await TestInfrastructure.CreateDatabaseAsync("boarddb");
+        _boardMessaging = await RabbitMqVirtualHosts.CreateAsync("board-ui");
         _board = KestrelService<BoardDbContext>.Start(boardPort, "Testing", new Dictionary<string, string>
         {
-            ["ConnectionStrings:boarddb"] = await TestInfrastructure.CreateDatabaseAsync("boarddb"),
+            ["ConnectionStrings:boarddb"] = _boardDatabase,
             // A virtual host of its own: the board sees no other suite's events.
-            ["ConnectionStrings:messaging"] = await RabbitMqVirtualHosts.CreateAsync("board-ui"),
+            ["ConnectionStrings:messaging"] = _boardMessaging,
             ["Messaging:ServiceName"] = $"board-ui-{Guid.NewGuid():N}"[..24],
             ["Identity:Url"] = issuer,
             ["Identity:Issuer"] = issuer,
@@ -148,6 +152,15 @@ public sealed class DashboardStack : IAsyncLifetime
             {
                 await service.DisposeAsync();
             }
+        }
+        // Once the board has stopped: its database and virtual host were made for this stack alone.
+        if (_boardMessaging is not null)
+        {
+            await RabbitMqVirtualHosts.DeleteAsync(_boardMessaging);
+        }
+        if (_boardDatabase is not null)
+        {
+            await TestInfrastructure.DropDatabaseAsync(_boardDatabase);
         }
     }
 }

@@ -25,11 +25,12 @@ public sealed class PermanenceDistanceAndLivingSkillsTests : IAsyncLifetime
     private ServiceUnderTest<BoardDbContext> _board = null!;
     private ServiceUnderTest<CareRegisterDbContext> _careRegister = null!;
     private ServiceUnderTest<LeavingCareDbContext> _leavingCare = null!;
+    private string _broker = null!;
 
     public async ValueTask InitializeAsync()
     {
         _identity = await IdentityHost.StartAsync();
-        var broker = await RabbitMqVirtualHosts.CreateAsync("agency-to-board");
+        var broker = _broker = await RabbitMqVirtualHosts.CreateAsync("agency-to-board");
         _board = await StartAsync<BoardDbContext>("boarddb", broker);
         // The board's queues exist before anything is published, so no event is missed.
         Assert.Equal(BusHealthStatus.Healthy,
@@ -44,6 +45,7 @@ public sealed class PermanenceDistanceAndLivingSkillsTests : IAsyncLifetime
         await _careRegister.DisposeAsync();
         await _board.DisposeAsync();
         await _identity.DisposeAsync();
+        await RabbitMqVirtualHosts.DeleteAsync(_broker);
     }
 
     private async Task<ServiceUnderTest<T>> StartAsync<T>(string connectionName, string broker) where T : class

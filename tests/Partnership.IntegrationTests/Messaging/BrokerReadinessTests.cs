@@ -19,7 +19,9 @@ public sealed class BrokerReadinessTests
     [Fact]
     public async Task Readiness_goes_unhealthy_while_the_broker_behind_an_always_accepting_proxy_is_down_and_healthy_after()
     {
-        var broker = new Uri(await RabbitMqVirtualHosts.CreateAsync("readiness"));
+        var virtualHost = await RabbitMqVirtualHosts.CreateAsync("readiness");
+        await using var deletion = RabbitMqVirtualHosts.DeletedOnDispose(virtualHost);
+        var broker = new Uri(virtualHost);
         await using var proxy = new SwitchableTcpProxy(broker.Host, broker.Port);
         var viaProxy = new UriBuilder(broker) { Port = proxy.Port }.Uri.ToString();
         await using var identity = await IdentityHost.StartAsync();

@@ -32,7 +32,7 @@ public sealed class GrpcThroughGatewayFixture : IAsyncLifetime
                 ["urls"] = $"http://127.0.0.1:{sharingHttp}",
                 ["Sharing:GrpcPort"] = sharingGrpc.ToString(CultureInfo.InvariantCulture),
             },
-            await RabbitMqVirtualHosts.CreateAsync("sharingdb"));
+            await RabbitMqVirtualHosts.CreateAsync("sharingdb"), ownsMessaging: true);
         _sharing.UseKestrel();
         _sharing.StartServer();
 
