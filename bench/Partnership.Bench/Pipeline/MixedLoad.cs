@@ -22,12 +22,22 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
 
     private sealed record Sent(Kind Kind, string Key, DateTimeOffset ReturnedAt);
 
+    /// <param name="Throughput">Per kind, its board facts ÷ (its last fact's ReceivedAt − the first call).</param>
     public sealed record Result(int Offered, int Accepted, int Failed, double SendSeconds, IReadOnlyDictionary<Kind, Percentiles> Freshness,
-        Percentiles All, int Seen, CpuReport Cpu, string? FirstFailure);
+        Percentiles All, int Seen, CpuReport Cpu, string? FirstFailure, IReadOnlyDictionary<Kind, double> Throughput, double AllThroughput);
 
     private string? firstFailure;
 
-    public async Task<Result> RunAsync(string tag, int rate, int seconds, TimeSpan factWait)
+    /// <summary>Open loop at <paramref name="rate"/> calls a second: freshness at a fixed offered load.</summary>
+    public Task<Result> RunAsync(string tag, int rate, int seconds, TimeSpan factWait) =>
+        LoadAsync(tag, rate * seconds, factWait, (total, call) => OpenLoop.RunAsync(rate, total, call));
+
+    /// <summary>Closed loop with <paramref name="concurrency"/> callers: throughput and freshness at saturation.</summary>
+    public Task<Result> SaturateAsync(string tag, int total, int concurrency, TimeSpan factWait) =>
+        LoadAsync(tag, total, factWait, (n, call) => ClosedLoop.RunAsync(concurrency, n, call));
+
+    private async Task<Result> LoadAsync(string tag, int total, TimeSpan factWait,
+        Func<int, Func<int, Task<Sent?>>, Task<(List<Sent> Results, int Failed, double SendSeconds)>> loop)
     {
         var clients = new Dictionary<Kind, HttpClient>
         {
@@ -35,10 +45,10 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
             [Kind.Missing] = await platform.ClientAsync("police-system", "missing.write"),
             [Kind.Attendance] = await platform.ClientAsync("virtual-school-system", "virtual-school.write"),
         };
-        var total = rate * seconds;
         firstFailure = null;
         var cpu = CpuProfile.Start(platform.Processes);
-        var (sent, failed, sendSeconds) = await OpenLoop.RunAsync(rate, total, n =>
+        var started = DateTimeOffset.UtcNow;
+        var (sent, failed, sendSeconds) = await loop(total, n =>
         {
             var kind = (Kind)(n % 3);
             return SendAsync(clients[kind], kind, tag, n);
@@ -48,9 +58,16 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
         var cpuReport = cpu.Stop();
         var freshness = sent.Where(s => received.ContainsKey((s.Kind, s.Key)))
             .Select(s => (s.Kind, Ms: (received[(s.Kind, s.Key)] - s.ReturnedAt).TotalMilliseconds)).ToList();
+        double Rate(IEnumerable<DateTimeOffset> facts)
+        {
+            var list = facts.ToList();
+            return list.Count == 0 ? 0 : list.Count / Math.Max(0.001, (list.Max() - started).TotalSeconds);
+        }
         return new Result(total, sent.Count, failed, sendSeconds,
             Enum.GetValues<Kind>().ToDictionary(k => k, k => new Percentiles(freshness.Where(f => f.Kind == k).Select(f => f.Ms))),
-            new Percentiles(freshness.Select(f => f.Ms)), received.Count, cpuReport, firstFailure);
+            new Percentiles(freshness.Select(f => f.Ms)), received.Count, cpuReport, firstFailure,
+            Enum.GetValues<Kind>().ToDictionary(k => k, k => Rate(received.Where(r => r.Key.Item1 == k).Select(r => r.Value))),
+            Rate(received.Values));
     }
 
     private async Task<Sent?> SendAsync(HttpClient client, Kind kind, string tag, int i)
