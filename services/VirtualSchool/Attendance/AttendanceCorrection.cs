@@ -21,14 +21,10 @@ public static class AttendanceCorrection
         // EF's transaction, so its commit wakes the outbox dispatcher.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await AttendanceSql.ExecuteAsync(connection, AttendanceLocks.CopyShared, ct);
-        var marks = VirtualSchoolDbContext.MarksTable;
         await using (var upsert = new NpgsqlCommand($"""
-            INSERT INTO {marks} (child_key, date, session, mark, category, submitted_by_agency, recorded_at)
+            INSERT INTO {VirtualSchoolDbContext.MarksTable} ({AttendanceSql.MarkColumns})
             VALUES (@child, @date, @session, @mark, @category, @agency, @now)
-            ON CONFLICT (child_key, date, session) DO UPDATE
-            SET mark = excluded.mark, category = excluded.category,
-                submitted_by_agency = excluded.submitted_by_agency, recorded_at = excluded.recorded_at
-            WHERE {marks}.mark IS DISTINCT FROM excluded.mark
+            {AttendanceSql.ReplaceStoredMark}
             """, connection))
         {
             upsert.Parameters.AddWithValue("child", row.ChildKey);

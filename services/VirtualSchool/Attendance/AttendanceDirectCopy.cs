@@ -39,7 +39,7 @@ public sealed class AttendanceDirectCopy : IAsyncDisposable
         var direct = new AttendanceDirectCopy(connection, agency, now);
         await AttendanceSql.ExecuteAsync(connection, AttendanceLocks.CopyShared, ct);
         direct.copy = await connection.BeginBinaryImportAsync(
-            $"COPY {VirtualSchoolDbContext.MarksTable} (child_key, date, session, mark, category, submitted_by_agency, recorded_at) FROM STDIN (FORMAT BINARY)", ct);
+            $"COPY {VirtualSchoolDbContext.MarksTable} ({AttendanceSql.MarkColumns}) FROM STDIN (FORMAT BINARY)", ct);
         return direct;
     }
 

@@ -63,7 +63,8 @@ public static class AttendanceMarksMerge
 
     /// <summary>
     /// DISTINCT ON keeps the last line for each session (ON CONFLICT cannot touch a row twice in one statement); the
-    /// upsert's WHERE leaves identical re-sent marks untouched, so the count is of marks that really changed.
+    /// upsert (<see cref="AttendanceSql.ReplaceStoredMark"/>) leaves identical re-sent marks untouched, so the count is
+    /// of marks that really changed.
     /// </summary>
     private static async Task<long> InsertAsync(
         NpgsqlConnection connection, string agency, DateTimeOffset now, bool deduplicate, bool upsert, string filter, CancellationToken ct)
@@ -72,16 +73,9 @@ public static class AttendanceMarksMerge
         var (distinct, order) = deduplicate
             ? ("DISTINCT ON (s.child_key, s.date, s.session)", "ORDER BY s.child_key, s.date, s.session, s.row_no DESC")
             : ("", "");
-        var conflict = upsert
-            ? $"""
-               ON CONFLICT (child_key, date, session) DO UPDATE
-               SET mark = excluded.mark, category = excluded.category,
-                   submitted_by_agency = excluded.submitted_by_agency, recorded_at = excluded.recorded_at
-               WHERE {marks}.mark IS DISTINCT FROM excluded.mark
-               """
-            : "";
+        var conflict = upsert ? AttendanceSql.ReplaceStoredMark : "";
         await using var command = new NpgsqlCommand($"""
-            INSERT INTO {marks} (child_key, date, session, mark, category, submitted_by_agency, recorded_at)
+            INSERT INTO {marks} ({AttendanceSql.MarkColumns})
             SELECT {distinct} s.child_key, s.date, s.session, s.mark, s.category, @agency, @now
             FROM {AttendanceStaging.Table} s
             {filter}
