@@ -11,10 +11,10 @@ using Partnership.ServiceDefaults.Privacy;
 namespace Partnership.Bench.Pipeline;
 
 /// <summary>
-/// The three kinds of event issue 7 names, at one fixed offered load, each through the gateway with its own agency's
-/// token: initial health assessments (health-system), missing episodes reported by police (police-system) and
-/// attendance marks from the virtual school (virtual-school-system, a one-session feed through the same path as the
-/// daily feed). Freshness runs from each call's answer to the board fact it produces, per kind.
+/// The three kinds of event issue 7 names, a third each, at a fixed offered load or at saturation, each through the
+/// gateway with its own agency's token: initial health assessments (health-system), missing episodes reported by
+/// police (police-system) and single attendance marks from the virtual school (virtual-school-system, the correction
+/// endpoint). Freshness runs from each call's answer to the board fact it produces, per kind.
 /// </summary>
 public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
 {

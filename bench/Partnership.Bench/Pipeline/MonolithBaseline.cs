@@ -61,17 +61,8 @@ public sealed class MonolithBaseline
     public async Task<double> RunAsync(string runTag, int events, int concurrency)
     {
         Array.Clear(phaseTicks);
-        var next = -1;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < events)
-            {
-                await RecordAsync(AssessmentRequests.Create(runTag, i));
-            }
-        })));
-        return events / stopwatch.Elapsed.TotalSeconds;
+        var seconds = await ClosedLoop.RunAsync(concurrency, events, i => RecordAsync(AssessmentRequests.Create(runTag, i)));
+        return events / seconds;
     }
 
     private async Task RecordAsync(Partnership.Health.Apis.RecordHealthAssessmentRequest request)
