@@ -7,6 +7,8 @@ using Partnership.Board.Pseudonymisation;
 using Partnership.Bench.Measure;
 using Partnership.Bench.Platform;
 using Partnership.ServiceDefaults.Privacy;
+using Partnership.VirtualSchool.Apis;
+using Partnership.VirtualSchool.Attendance;
 
 namespace Partnership.Bench.Pipeline;
 
@@ -16,15 +18,21 @@ namespace Partnership.Bench.Pipeline;
 /// police (police-system) and single attendance marks from the virtual school (virtual-school-system, the correction
 /// endpoint). Freshness runs from each call's answer to the board fact it produces, per kind.
 /// </summary>
-public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
+public sealed class MixedLoad(BenchPlatform platform, string boardConnection, string sharingConnection)
 {
     public enum Kind { Assessment, Missing, Attendance }
 
-    private sealed record Sent(Kind Kind, string Key, DateTimeOffset ReturnedAt);
+    /// <param name="SharedChild">The child key sharing records its decisions under, for the kinds it routes (not attendance).</param>
+    private sealed record Sent(Kind Kind, string Key, DateTimeOffset ReturnedAt, string? SharedChild = null);
 
     /// <param name="Throughput">Per kind, its board facts ÷ (its last fact's ReceivedAt − the first call).</param>
+    /// <param name="EveryWriteThroughput">
+    /// Board facts ÷ (the later of the last fact and sharing's last decision − the first call): the platform's rate to
+    /// the writes the in-process baseline makes.
+    /// </param>
     public sealed record Result(int Offered, int Accepted, int Failed, double SendSeconds, IReadOnlyDictionary<Kind, Percentiles> Freshness,
-        Percentiles All, int Seen, CpuReport Cpu, string? FirstFailure, IReadOnlyDictionary<Kind, double> Throughput, double AllThroughput);
+        Percentiles All, int Seen, CpuReport Cpu, string? FirstFailure, IReadOnlyDictionary<Kind, double> Throughput, double AllThroughput,
+        int DecisionsSeen, int DecisionsExpected, double EveryWriteThroughput);
 
     private string? firstFailure;
 
@@ -54,8 +62,14 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
             return SendAsync(clients[kind], kind, tag, n);
         });
 
+        var deadline = Stopwatch.StartNew();
         var received = await AwaitFactsAsync(sent, factWait);
+        // Sharing routes assessments and missing episodes (two decisions each: the other agency and the board).
+        var shared = sent.Where(s => s.SharedChild is not null).Select(s => s.SharedChild!).ToArray();
+        var (decisions, lastDecision) = await AwaitDecisionsAsync(shared, 2 * shared.Length, factWait - deadline.Elapsed);
         var cpuReport = cpu.Stop();
+        var lastFact = received.Count == 0 ? started : received.Values.Max();
+        var lastWrite = lastDecision is { } d && d > lastFact ? d : lastFact;
         var freshness = sent.Where(s => received.ContainsKey((s.Kind, s.Key)))
             .Select(s => (s.Kind, Ms: (received[(s.Kind, s.Key)] - s.ReturnedAt).TotalMilliseconds)).ToList();
         double Rate(IEnumerable<DateTimeOffset> facts)
@@ -67,45 +81,42 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
             Enum.GetValues<Kind>().ToDictionary(k => k, k => new Percentiles(freshness.Where(f => f.Kind == k).Select(f => f.Ms))),
             new Percentiles(freshness.Select(f => f.Ms)), received.Count, cpuReport, firstFailure,
             Enum.GetValues<Kind>().ToDictionary(k => k, k => Rate(received.Where(r => r.Key.Item1 == k).Select(r => r.Value))),
-            Rate(received.Values));
+            Rate(received.Values), decisions, 2 * shared.Length, received.Count / Math.Max(0.001, (lastWrite - started).TotalSeconds));
     }
 
     private async Task<Sent?> SendAsync(HttpClient client, Kind kind, string tag, int i)
     {
-        var childKey = $"BENCH-{tag}-{kind.ToString()[0]}{i}";
         var now = DateTimeOffset.UtcNow;
         switch (kind)
         {
             case Kind.Assessment:
             {
                 using var response = await client.PostAsJsonAsync("/api/health/assessments", AssessmentRequests.Create(tag + "A", i));
-                return await CreatedAsync(kind, response, DateTimeOffset.UtcNow, "D");
+                return await CreatedAsync(kind, response, DateTimeOffset.UtcNow, "D", AssessmentRequests.Create(tag + "A", i).ChildKey);
             }
             case Kind.Missing:
             {
-                // The missing service's StartEpisodeRequest, by its JSON names (the bench does not reference the service).
-                var request = new { childKey, type = "Missing", risk = i % 4 == 0 ? "High" : "Medium", startedAt = now.AddMinutes(-30), reportedBy = "Police" };
+                var request = MixedRequests.MissingEpisode(tag, i, now);
                 using var response = await client.PostAsJsonAsync("/api/missing/episodes", request);
-                return await CreatedAsync(kind, response, DateTimeOffset.UtcNow, "N");
+                return await CreatedAsync(kind, response, DateTimeOffset.UtcNow, "N", request.ChildKey);
             }
             default:
             {
-                var day = SchoolDay(DateOnly.FromDateTime(now.UtcDateTime), i);
+                var (childKey, day, session, mark) = MixedRequests.AttendanceMark(tag, i, DateOnly.FromDateTime(now.UtcDateTime));
                 using var response = await client.PutAsJsonAsync(
-                    $"/api/virtual-school/attendance/{childKey}/{day:yyyy-MM-dd}/AM", new { mark = i % 10 == 0 ? "O" : "/" });
+                    $"/api/virtual-school/attendance/{childKey}/{day:yyyy-MM-dd}/{session}", new CorrectAttendanceMarkRequest(mark));
                 var returnedAt = DateTimeOffset.UtcNow;
                 // The board keys a child's school week by its own pseudonym (the AppHost runs with the development key).
-                var week = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-                var key = $"{KeyedPseudonym.Compute(PseudonymisationOptions.DevelopmentKey, childKey)}|{week:yyyy-MM-dd}";
+                var key = $"{KeyedPseudonym.Compute(PseudonymisationOptions.DevelopmentKey, childKey)}|{WeeklyAttendanceSummaries.WeekStarting(day):yyyy-MM-dd}";
                 return response.StatusCode == HttpStatusCode.OK ? new Sent(kind, key, returnedAt) : await FailedAsync(kind, response);
             }
         }
     }
 
     /// <summary>A 201's id, in the format its board fact keys it by (health facts by the Guid, child facts by its "N" form).</summary>
-    private async Task<Sent?> CreatedAsync(Kind kind, HttpResponseMessage response, DateTimeOffset returnedAt, string idFormat) =>
+    private async Task<Sent?> CreatedAsync(Kind kind, HttpResponseMessage response, DateTimeOffset returnedAt, string idFormat, string? sharedChild) =>
         response.StatusCode == HttpStatusCode.Created
-            ? new Sent(kind, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString(idFormat), returnedAt)
+            ? new Sent(kind, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString(idFormat), returnedAt, sharedChild)
             : await FailedAsync(kind, response);
 
     private async Task<Sent?> FailedAsync(Kind kind, HttpResponseMessage response)
@@ -113,13 +124,6 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
         var body = await response.Content.ReadAsStringAsync();
         Interlocked.CompareExchange(ref firstFailure, $"{kind}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}", null);
         return null;
-    }
-
-    /// <summary>A weekday in the last four weeks, spread by event number.</summary>
-    private static DateOnly SchoolDay(DateOnly today, int i)
-    {
-        var day = today.AddDays(-1 - i % 28);
-        return day.DayOfWeek switch { DayOfWeek.Saturday => day.AddDays(-1), DayOfWeek.Sunday => day.AddDays(-2), _ => day };
     }
 
     /// <summary>Polls the board until every accepted event's fact is stored (or the wait runs out); ReceivedAt per fact.</summary>
@@ -142,6 +146,29 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection)
             if (received.Count >= sent.Count || deadline.Elapsed > factWait)
             {
                 return received;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Polls sharing's audit log until the run's children have <paramref name="expected"/> decisions (or the wait runs out).</summary>
+    private async Task<(int Count, DateTimeOffset? Last)> AwaitDecisionsAsync(string[] childKeys, int expected, TimeSpan wait)
+    {
+        await using var connection = new NpgsqlConnection(sharingConnection);
+        await connection.OpenAsync();
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var command = new NpgsqlCommand(
+                """SELECT count(*), max("RecordedAt") FROM sharing_audit_log WHERE "ChildKey" = ANY(@keys)""", connection);
+            command.Parameters.AddWithValue("keys", childKeys);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var count = (int)reader.GetInt64(0);
+            DateTimeOffset? last = reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1);
+            if (count >= expected || deadline.Elapsed > wait)
+            {
+                return (count, last);
             }
             await Task.Delay(200);
         }

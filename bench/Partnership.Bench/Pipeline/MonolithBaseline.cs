@@ -65,7 +65,7 @@ public sealed class MonolithBaseline
         return events / seconds;
     }
 
-    private async Task RecordAsync(Partnership.Health.Apis.RecordHealthAssessmentRequest request)
+    internal async Task RecordAsync(Partnership.Health.Apis.RecordHealthAssessmentRequest request)
     {
         var validation = await validator.ValidateAsync(request);
         if (!validation.IsValid)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Partnership.Contracts.Health.V1;
+using Partnership.Contracts.Missing.V1;
 using Partnership.ServiceDefaults.Persistence;
 using Partnership.Sharing.Agreements;
 using Partnership.Sharing.Data;
@@ -11,9 +12,10 @@ using Partnership.Sharing.Routing;
 namespace Partnership.Bench.Pipeline;
 
 /// <summary>
-/// The sharing service's decisions for a completed assessment, in this process: the same rules, agreement lines, audit
-/// chains and inbox rows (<see cref="HealthAssessmentSharing"/> through the service's own registrations), in one
-/// transaction per event, without the consumer's inbox row (a monolith receives no duplicates to absorb).
+/// The sharing service's decisions for a completed assessment or a missing episode's start, in this process: the same
+/// rules, agreement lines, audit chains and inbox rows (<see cref="HealthAssessmentSharing"/> and
+/// <see cref="MissingEpisodeSharing"/> through the service's own registrations), in one transaction per event, without
+/// the consumer's inbox row (a monolith receives no duplicates to absorb).
 /// </summary>
 public sealed class MonolithSharing : IAsyncDisposable
 {
@@ -36,12 +38,19 @@ public sealed class MonolithSharing : IAsyncDisposable
         return sharing;
     }
 
-    public async Task RouteAsync(HealthAssessmentCompleted completed)
+    public Task RouteAsync(HealthAssessmentCompleted completed) =>
+        InTransactionAsync<HealthAssessmentSharing>(sharing => sharing.RouteAsync(completed, CancellationToken.None));
+
+    public Task RouteAsync(MissingEpisodeStarted started) =>
+        InTransactionAsync<MissingEpisodeSharing>(sharing => sharing.RouteAsync(started, CancellationToken.None));
+
+    private async Task InTransactionAsync<TRouting>(Func<TRouting, Task> route)
+        where TRouting : notnull
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SharingDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await scope.ServiceProvider.GetRequiredService<HealthAssessmentSharing>().RouteAsync(completed, CancellationToken.None);
+        await route(scope.ServiceProvider.GetRequiredService<TRouting>());
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }

@@ -40,8 +40,10 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         // Two baselines: the same writes as the platform's (the health row, sharing's decisions with their audit
         // entries and the board's inbox row, the board fact), headline; and the health row and board fact alone.
         await using var sharing = await MonolithSharing.CreateAsync(await platform.ScratchDatabaseAsync("bench_monolith_sharing"));
-        var baseline = await MonolithBaseline.CreateAsync(
-            await platform.ScratchDatabaseAsync("bench_monolith_health"), await platform.ScratchDatabaseAsync("bench_monolith_board"), sharing);
+        var baselineBoard = await platform.ScratchDatabaseAsync("bench_monolith_board");
+        var baseline = await MonolithBaseline.CreateAsync(await platform.ScratchDatabaseAsync("bench_monolith_health"), baselineBoard, sharing);
+        await using var mixedBaseline = await MixedBaseline.CreateAsync(baseline, sharing,
+            await platform.ScratchDatabaseAsync("bench_monolith_missing"), await platform.ScratchDatabaseAsync("bench_monolith_virtualschool"), baselineBoard);
         var narrow = await MonolithBaseline.CreateAsync(
             await platform.ScratchDatabaseAsync("bench_monolith_health_only"), await platform.ScratchDatabaseAsync("bench_monolith_board_only"));
 
@@ -127,8 +129,9 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
 
         // The missing and virtual school paths get their own warm-up (JIT, pools, the first publish of each event type
         // declaring its exchange), as the health path had before the saturation runs; not reported.
-        var mixedLoad = new MixedLoad(platform, boardConnection);
+        var mixedLoad = new MixedLoad(platform, boardConnection, sharingConnection);
         await mixedLoad.RunAsync(Tag() + "w", options.Rate, Math.Max(2, options.RatedSeconds / 6), options.FactWait);
+        await mixedBaseline.RunAsync(Tag() + "w", options.PipelineWarmup, options.Concurrency);
         await DrainAsync(notes, "fixed load, three kinds of event");
         string[] mixedDatabases = ["missingdb", "virtualschooldb"];
         foreach (var database in mixedDatabases)
@@ -142,8 +145,14 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         }
         // The same three kinds at saturation: the callers send back to back, so each kind's rate to its board facts is
         // what the platform sustains with the other two beside it.
+        var mixedTag = Tag();
+        // Quiet first, so the fixed load's stragglers do not take CPU from the baseline.
+        await DrainAsync(notes, "the in-process baseline, three kinds of event");
+        var mixedBaselineCpu = CpuProfile.Start(platform.Processes);
+        var mixedBaselineRate = await mixedBaseline.RunAsync(mixedTag + "m", options.PipelineSizes.Max(), options.Concurrency);
+        var mixedBaselineReport = mixedBaselineCpu.Stop();
         await DrainAsync(notes, "saturation, three kinds of event");
-        var mixedSaturation = await mixedLoad.SaturateAsync(Tag(), options.PipelineSizes.Max(), options.Concurrency, options.FactWait);
+        var mixedSaturation = await mixedLoad.SaturateAsync(mixedTag, options.PipelineSizes.Max(), options.Concurrency, options.FactWait);
 
         report.Table(
             ["run", "platform end-to-end, every write (events/s)", "monolith baseline, same writes", "platform / baseline (target ≥50%)",
@@ -156,7 +165,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         {
             report.Note(note);
         }
-        ReportMixed(mixed, mixedSaturation);
+        ReportMixed(mixed, mixedSaturation, mixedBaselineRate, mixedBaselineReport);
         foreach (var (database, top) in mixedStatements)
         {
             report.Line("");
@@ -175,7 +184,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         await StatementStats.ResetAsync(boardConnection);
     }
 
-    private void ReportMixed(MixedLoad.Result mixed, MixedLoad.Result saturated)
+    private void ReportMixed(MixedLoad.Result mixed, MixedLoad.Result saturated, double baselineRate, CpuReport baselineCpu)
     {
         report.Line("");
         report.Line($"The three kinds of event, a third each: at a fixed offered load of {options.Rate}/s for {options.RatedSeconds} s " +
@@ -203,7 +212,18 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         report.Table(["event (through the gateway, the agency's own token) → board fact", "facts, fixed load", "freshness p50/p95/p99 (answer → fact), fixed load",
             "facts, saturation", "board facts/s at saturation", "freshness p50/p95/p99 at saturation"], rows);
         report.Note("Freshness is the board fact's ReceivedAt minus the moment the bench had the service's answer; a negative figure means the board stored the fact before the answer had come back through the gateway (the outbox dispatcher publishes as soon as the request's transaction commits).");
-        report.Note("Board facts/s at saturation: a kind's facts ÷ (its last fact's ReceivedAt − the first call), with the other two kinds sent beside it. Sharing's decisions for missing episodes are not awaited, so this is the board-facts rate, not the every-write rate of the assessment table. There is no in-process baseline for missing episodes or attendance marks.");
+        report.Note("Board facts/s at saturation: a kind's facts ÷ (its last fact's ReceivedAt − the first call), with the other two kinds sent beside it; sharing's decisions are not waited for in this column.");
+        report.Line("");
+        report.Line("The three kinds at saturation against an in-process baseline making the same writes, at the same concurrency and size:");
+        report.Line("");
+        var ratio = saturated.EveryWriteThroughput / baselineRate;
+        report.Table(["run", "platform end-to-end, every write (events/s)", "baseline, same writes (events/s)", "platform / baseline (target ≥50%)",
+                "sharing decisions seen"],
+            [[$"saturation, three kinds, {saturated.Offered} events, {options.Concurrency} callers",
+                Report.Rate(saturated.EveryWriteThroughput) + (saturated.Seen < saturated.Accepted ? $" ({saturated.Seen}/{saturated.Accepted} facts seen)" : ""),
+                Report.Rate(baselineRate), Report.Ratio(ratio, 0.5), $"{saturated.DecisionsSeen}/{saturated.DecisionsExpected}"]]);
+        report.Note("Platform, every write: board facts ÷ (the later of the last fact's ReceivedAt and sharing's last decision for the run's assessments and missing episodes − the first call). Baseline (bench/Partnership.Bench/Pipeline/MixedBaseline.cs), in this process with the services' own code: assessments as in the table above; missing episodes: the missing service's validator, open-episode check and insert, sharing's two decisions with their audit entries and the board's inbox row, and the board consumer's MissingStarted upsert; attendance marks: the feed's row parser, the correction's locks, upsert and week count in one transaction, and the board consumer's AttendanceWeek upsert. No HTTP, token, outbox, broker or inbox.");
+        report.Note($"CPU in-process baseline, three kinds: {baselineCpu.Describe()}");
         report.Note($"CPU fixed load, three kinds: {mixed.Cpu.Describe()}");
         report.Note($"CPU saturation, three kinds: {saturated.Cpu.Describe()}");
         foreach (var (run, result) in new[] { ("fixed load", mixed), ("saturation", saturated) })

@@ -129,7 +129,10 @@ public sealed class BenchPlatform : IAsyncDisposable
         builder.CreateResourceBuilder(Resource<ExecutableResource>(builder, "rabbitmq"))
             .WithEnvironment("RABBITMQ_SERVER_START_ARGS", "-rabbit collect_statistics_interval 1000");
         builder.CreateResourceBuilder(Resource<ExecutableResource>(builder, "postgres"))
-            .WithArgs("-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all");
+            .WithArgs("-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all",
+                // The in-process baselines' pools (seven databases, up to 25 connections each) share this server with
+                // the services' pools; the AppHost's 300 is sized for the platform alone.
+                "-c", "max_connections=500");
 
         phases.Add(("AppHost model built (Program.cs run in-process)", clock.Elapsed));
         var app = await builder.BuildAsync(cancel.Token);

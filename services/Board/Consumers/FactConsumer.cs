@@ -60,6 +60,17 @@ public abstract class FactConsumer<TEvent>(
             """);
     }
 
+    /// <summary>
+    /// The consumer's upsert with the inbox left out, for the bench's in-process baseline: a monolith receives no
+    /// duplicates to absorb, and otherwise writes what this consumer writes.
+    /// </summary>
+    public PositionalSql StatementWithoutInbox(TEvent message)
+    {
+        var sql = new PositionalSql().Append($"WITH inbox_new AS (SELECT 1)\n");
+        AppendStatement(sql, message);
+        return sql;
+    }
+
     protected static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     protected static ChildFact Fact(string kind, string key, string child, DateOnly on) => new() { Kind = kind, Key = key, Child = child, On = on };

@@ -1,5 +1,6 @@
 using Partnership.Contracts.Missing.V1;
 using Partnership.Missing.Domain;
+using Partnership.ServiceDefaults.Validation;
 
 namespace Partnership.Missing.Apis;
 
@@ -15,6 +16,20 @@ public static class EpisodeMappings
             : null,
         e.Referrals.OrderBy(r => r.RaisedOn).ThenBy(r => r.Id)
             .Select(r => new ExploitationReferralResponse(r.Id, r.Concern.ToString(), r.RaisedOn, r.RaisedByAgency)).ToList());
+
+    /// <summary>A new episode from a validated request (the validator has checked every name it parses).</summary>
+    public static MissingEpisode ToEpisode(this StartEpisodeRequest request, string agency, string caller, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        ChildKey = request.ChildKey!,
+        Type = PartnershipRules.ParseName<MissingEpisodeType>(request.Type!),
+        Risk = PartnershipRules.ParseName<RiskLevel>(request.Risk!),
+        StartedAt = request.StartedAt!.Value,
+        ReportedBy = PartnershipRules.ParseName<ReporterRole>(request.ReportedBy!),
+        StartedByAgency = agency,
+        StartedBy = caller,
+        RecordedAt = now,
+    };
 
     public static MissingEpisodeStarted ToStartedEvent(this MissingEpisode e, DateTimeOffset now) => new()
     {

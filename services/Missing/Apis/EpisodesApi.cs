@@ -43,24 +43,13 @@ public static class EpisodesApi
     private static async Task<IResult> StartEpisode(
         StartEpisodeRequest request, ClaimsPrincipal user, MissingDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (await db.Episodes.AnyAsync(e => e.ChildKey == request.ChildKey && e.EndedAt == null, ct))
+        if (await db.HasOpenEpisodeAsync(request.ChildKey!, ct))
         {
             return RefusalResults.Conflict("The child already has an open missing episode; end it before starting another.");
         }
 
         var now = clock.GetUtcNow();
-        var episode = new MissingEpisode
-        {
-            Id = Guid.CreateVersion7(),
-            ChildKey = request.ChildKey!,
-            Type = PartnershipRules.ParseName<MissingEpisodeType>(request.Type!),
-            Risk = PartnershipRules.ParseName<RiskLevel>(request.Risk!),
-            StartedAt = request.StartedAt!.Value,
-            ReportedBy = PartnershipRules.ParseName<ReporterRole>(request.ReportedBy!),
-            StartedByAgency = user.Agency()!,
-            StartedBy = user.Caller(),
-            RecordedAt = now,
-        };
+        var episode = request.ToEpisode(user.Agency()!, user.Caller(), now);
         db.Episodes.Add(episode);
         db.AddIntegrationEvent(episode.ToStartedEvent(now), clock);
         if (await db.SaveOrRefuseAsync(ct, "The child already has an open missing episode; end it before starting another.") is { } refusal)

@@ -7,20 +7,12 @@ using Partnership.ServiceDefaults.Outbox;
 
 namespace Partnership.Sharing.Consumers;
 
-/// <summary>The start of a missing episode goes to the police and the missing team, whichever did not report it.</summary>
-public sealed class MissingEpisodeStartedConsumer(SharingDbContext db, ShareRouter router, ILogger<MissingEpisodeStartedConsumer> logger)
+/// <summary>Routes the start of a missing episode through <see cref="MissingEpisodeSharing"/>.</summary>
+public sealed class MissingEpisodeStartedConsumer(SharingDbContext db, MissingEpisodeSharing sharing, ILogger<MissingEpisodeStartedConsumer> logger)
     : IdempotentConsumer<MissingEpisodeStarted, SharingDbContext>(db, logger)
 {
-    protected override Task HandleAsync(MissingEpisodeStarted message, CancellationToken cancellationToken)
-    {
-        var facts = new { message.EpisodeId, Status = "started", message.StartedAt, message.Type, message.Risk };
-        return router.RouteAsync(message,
-        [
-            new ShareTarget(Agencies.Police, DataCategory.MissingEpisodes, Purpose.Safeguarding, facts),
-            new ShareTarget(Agencies.MissingTeam, DataCategory.MissingEpisodes, Purpose.Safeguarding, facts),
-            ShareTarget.Board(DataCategory.MissingEpisodes, message, message.StartedAt),
-        ], cancellationToken);
-    }
+    protected override Task HandleAsync(MissingEpisodeStarted message, CancellationToken cancellationToken) =>
+        sharing.RouteAsync(message, cancellationToken);
 }
 
 /// <summary>

@@ -21,6 +21,7 @@ public static class SharingDecisionServices
         services.AddScoped<ShareRouter>();
         services.AddScoped<ChildAgeRecorder>();
         services.AddScoped<HealthAssessmentSharing>();
+        services.AddScoped<MissingEpisodeSharing>();
         services.AddScoped<AgreementLoader>();
         services.AddSingleton<AgreementCatalog>();
         return services;

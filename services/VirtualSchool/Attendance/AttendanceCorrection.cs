@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Partnership.Contracts.VirtualSchool.V1;
 using Partnership.ServiceDefaults.Outbox;
 using Partnership.VirtualSchool.Data;
 
@@ -17,9 +18,21 @@ public static class AttendanceCorrection
     public static async Task RecordAsync(
         VirtualSchoolDbContext db, AttendanceRow row, string agency, DateTimeOffset now, TimeProvider clock, CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         // EF's transaction, so its commit wakes the outbox dispatcher.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var summary = await ApplyAsync((NpgsqlConnection)db.Database.GetDbConnection(), row, agency, now, ct);
+        db.AddIntegrationEvent(summary, clock);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The mark and its week's new counts, in the caller's open transaction; the caller stages the summary. Public for
+    /// the bench's in-process baseline, which makes these writes without the outbox.
+    /// </summary>
+    public static async Task<AttendanceWeekSummarised> ApplyAsync(
+        NpgsqlConnection connection, AttendanceRow row, string agency, DateTimeOffset now, CancellationToken ct)
+    {
         await AttendanceSql.ExecuteAsync(connection, AttendanceLocks.CopyShared, ct);
         await using (var upsert = new NpgsqlCommand($"""
             INSERT INTO {VirtualSchoolDbContext.MarksTable} ({AttendanceSql.MarkColumns})
@@ -40,8 +53,6 @@ public static class AttendanceCorrection
         // counted; the summary is staged under the lock, so the outbox holds the counts in the order they were made.
         await AttendanceLocks.LockSummariesAsync(connection, [row.ChildKey], ct);
         var week = await WeeklyAttendanceSummaries.ForWeekAsync(connection, row.ChildKey, row.Date, ct);
-        db.AddIntegrationEvent(week.ToEvent(agency, now), clock);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        return week.ToEvent(agency, now);
     }
 }

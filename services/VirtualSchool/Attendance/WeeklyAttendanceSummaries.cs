@@ -96,10 +96,13 @@ public static class WeeklyAttendanceSummaries
         return total;
     }
 
+    /// <summary>The Monday of a date's school week: what summaries, and the board's weekly facts, are keyed by.</summary>
+    public static DateOnly WeekStarting(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
     /// <summary>One child's week as it now stands, counted as a feed's summaries count it: for a single mark's correction.</summary>
     public static async Task<WeekTotals> ForWeekAsync(NpgsqlConnection connection, string childKey, DateOnly date, CancellationToken ct)
     {
-        var week = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+        var week = WeekStarting(date);
         await using var command = new NpgsqlCommand(
             $"SELECT {Counts} FROM {VirtualSchoolDbContext.MarksTable} m WHERE m.child_key = @child AND m.date >= @week AND m.date < @next",
             connection);
