@@ -66,7 +66,7 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection, st
         var received = await AwaitFactsAsync(sent, factWait);
         // Sharing routes assessments and missing episodes (two decisions each: the other agency and the board).
         var shared = sent.Where(s => s.SharedChild is not null).Select(s => s.SharedChild!).ToArray();
-        var (decisions, lastDecision) = await AwaitDecisionsAsync(shared, 2 * shared.Length, factWait - deadline.Elapsed);
+        var (decisions, lastDecision) = await SharingDecisions.AwaitAsync(sharingConnection, shared, 2 * shared.Length, factWait - deadline.Elapsed);
         var cpuReport = cpu.Stop();
         var lastFact = received.Count == 0 ? started : received.Values.Max();
         var lastWrite = lastDecision is { } d && d > lastFact ? d : lastFact;
@@ -146,29 +146,6 @@ public sealed class MixedLoad(BenchPlatform platform, string boardConnection, st
             if (received.Count >= sent.Count || deadline.Elapsed > factWait)
             {
                 return received;
-            }
-            await Task.Delay(200);
-        }
-    }
-
-    /// <summary>Polls sharing's audit log until the run's children have <paramref name="expected"/> decisions (or the wait runs out).</summary>
-    private async Task<(int Count, DateTimeOffset? Last)> AwaitDecisionsAsync(string[] childKeys, int expected, TimeSpan wait)
-    {
-        await using var connection = new NpgsqlConnection(sharingConnection);
-        await connection.OpenAsync();
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            await using var command = new NpgsqlCommand(
-                """SELECT count(*), max("RecordedAt") FROM sharing_audit_log WHERE "ChildKey" = ANY(@keys)""", connection);
-            command.Parameters.AddWithValue("keys", childKeys);
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            var count = (int)reader.GetInt64(0);
-            DateTimeOffset? last = reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1);
-            if (count >= expected || deadline.Elapsed > wait)
-            {
-                return (count, last);
             }
             await Task.Delay(200);
         }

@@ -338,7 +338,9 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
             }
             await Task.Delay(200);
         }
-        var (decisions, lastDecision) = await AwaitDecisionsAsync(tag, offered, posted.Count, deadline);
+        // Two decisions an assessment: leaving care and the board.
+        var keys = Enumerable.Range(0, offered).Select(i => AssessmentRequests.Create(tag, i).ChildKey!).ToArray();
+        var (decisions, lastDecision) = await SharingDecisions.AwaitAsync(sharingConnection, keys, 2 * posted.Count, options.FactWait - deadline.Elapsed);
         var cpuReport = cpu.Stop();
         var last = received.Count == 0 ? started : received.Values.Max();
         var allWritten = lastDecision is { } d && d > last ? d : last;
@@ -346,31 +348,5 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         var latency = new Percentiles(posted.Select(p => p.LatencyMs));
         return new RunResult(offered, posted.Count, failed, acceptSeconds, Math.Max(0.001, (last - started).TotalSeconds), received.Count,
             freshness, latency, cpuReport, broker.Describe(), Math.Max(0.001, (allWritten - started).TotalSeconds), decisions);
-    }
-
-    /// <summary>
-    /// Sharing consumes the same events beside the board and records two decisions for each (leaving care, board):
-    /// the platform has made every write the same-writes baseline makes only once they are all in its audit log.
-    /// </summary>
-    private async Task<(int Count, DateTimeOffset? Last)> AwaitDecisionsAsync(string tag, int offered, int accepted, Stopwatch deadline)
-    {
-        var keys = Enumerable.Range(0, offered).Select(i => AssessmentRequests.Create(tag, i).ChildKey!).ToArray();
-        await using var connection = new NpgsqlConnection(sharingConnection);
-        await connection.OpenAsync();
-        while (true)
-        {
-            await using var command = new NpgsqlCommand(
-                """SELECT count(*), max("RecordedAt") FROM sharing_audit_log WHERE "ChildKey" = ANY(@keys)""", connection);
-            command.Parameters.AddWithValue("keys", keys);
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            var count = (int)reader.GetInt64(0);
-            DateTimeOffset? last = reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1);
-            if (count >= 2 * accepted || deadline.Elapsed > options.FactWait)
-            {
-                return (count, last);
-            }
-            await Task.Delay(200);
-        }
     }
 }
