@@ -145,19 +145,25 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         }
         // The same three kinds at saturation: the callers send back to back, so each kind's rate to its board facts is
         // what the platform sustains with the other two beside it.
-        // As many baseline-then-platform pairs as the assessment sizes get, for the same reason: one pair moves by a third.
-        var mixedPairs = new List<MixedPair>();
-        for (var repeat = 0; repeat < options.PipelineRepeats; repeat++)
+        // As many baseline-then-platform pairs as the assessment sizes get, for the same reason: one pair moves by a third;
+        // and at the same two sizes, so the three kinds' cost curve shows as the assessments' does.
+        var mixedSizes = new List<(int Events, List<MixedPair> Pairs)>();
+        foreach (var events in options.PipelineSizes)
         {
-            var mixedTag = Tag();
-            // Quiet first, so the run before's stragglers do not take CPU from the baseline.
-            await DrainAsync(notes, $"the in-process baseline, three kinds of event (pair {repeat + 1})");
-            var baselineCpu = CpuProfile.Start(platform.Processes);
-            var baselineRate = await mixedBaseline.RunAsync(mixedTag + "m", options.PipelineSizes.Max(), options.Concurrency);
-            var baselineReport = baselineCpu.Stop();
-            await DrainAsync(notes, $"saturation, three kinds of event (pair {repeat + 1})");
-            var saturated = await mixedLoad.SaturateAsync(mixedTag, options.PipelineSizes.Max(), options.Concurrency, options.FactWait);
-            mixedPairs.Add(new MixedPair(saturated, baselineRate, baselineReport));
+            var mixedPairs = new List<MixedPair>();
+            for (var repeat = 0; repeat < options.PipelineRepeats; repeat++)
+            {
+                var mixedTag = Tag();
+                // Quiet first, so the run before's stragglers do not take CPU from the baseline.
+                await DrainAsync(notes, $"the in-process baseline, three kinds of event, {events} events (pair {repeat + 1})");
+                var baselineCpu = CpuProfile.Start(platform.Processes);
+                var baselineRate = await mixedBaseline.RunAsync(mixedTag + "m", events, options.Concurrency);
+                var baselineReport = baselineCpu.Stop();
+                await DrainAsync(notes, $"saturation, three kinds of event, {events} events (pair {repeat + 1})");
+                var saturated = await mixedLoad.SaturateAsync(mixedTag, events, options.Concurrency, options.FactWait);
+                mixedPairs.Add(new MixedPair(saturated, baselineRate, baselineReport));
+            }
+            mixedSizes.Add((events, mixedPairs));
         }
 
         report.Table(
@@ -171,7 +177,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         {
             report.Note(note);
         }
-        ReportMixed(mixed, mixedPairs);
+        ReportMixed(mixed, mixedSizes);
         foreach (var (database, top) in mixedStatements)
         {
             report.Line("");
@@ -195,11 +201,12 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         public double Ratio => Platform.EveryWriteThroughput / Baseline;
     }
 
-    private void ReportMixed(MixedLoad.Result mixed, List<MixedPair> pairs)
+    private static MixedPair Median(List<MixedPair> pairs) => pairs.OrderBy(p => p.Ratio).ElementAt(pairs.Count / 2);
+
+    private void ReportMixed(MixedLoad.Result mixed, List<(int Events, List<MixedPair> Pairs)> sizes)
     {
-        var ordered = pairs.OrderBy(p => p.Ratio).ToList();
-        var median = ordered[ordered.Count / 2];
-        var (saturated, baselineRate, baselineCpu) = (median.Platform, median.Baseline, median.BaselineCpu);
+        // The per-kind table is the largest size's median pair: the one the saturation figure is about.
+        var saturated = Median(sizes[^1].Pairs).Platform;
         report.Line("");
         report.Line($"The three kinds of event, a third each: at a fixed offered load of {options.Rate}/s for {options.RatedSeconds} s " +
                     $"({mixed.Offered / mixed.SendSeconds:F0}/s achieved; {mixed.Accepted} accepted, {mixed.Failed} refused or failed, {mixed.Seen} facts seen), " +
@@ -230,21 +237,33 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         report.Line("");
         report.Line("The three kinds at saturation against an in-process baseline making the same writes, at the same concurrency and size:");
         report.Line("");
-        var spread = pairs.Count > 1 ? $" (median of {pairs.Count} pairs; range {ordered[0].Ratio:P0}–{ordered[^1].Ratio:P0})" : "";
+        var comparison = new List<IReadOnlyList<string>>();
+        foreach (var (events, pairs) in sizes)
+        {
+            var ordered = pairs.OrderBy(p => p.Ratio).ToList();
+            var median = Median(pairs);
+            var run = median.Platform;
+            var spread = pairs.Count > 1 ? $" (median of {pairs.Count} pairs; range {ordered[0].Ratio:P0}–{ordered[^1].Ratio:P0})" : "";
+            comparison.Add([$"saturation, three kinds, {events} events, {options.Concurrency} callers",
+                Report.Rate(run.EveryWriteThroughput) + (run.Seen < run.Accepted ? $" ({run.Seen}/{run.Accepted} facts seen)" : ""),
+                Report.Rate(median.Baseline), Report.Ratio(median.Ratio, 0.5) + spread, $"{run.DecisionsSeen}/{run.DecisionsExpected}"]);
+        }
         report.Table(["run", "platform end-to-end, every write (events/s)", "baseline, same writes (events/s)", "platform / baseline (target ≥50%)",
                 "sharing decisions seen"],
-            [[$"saturation, three kinds, {saturated.Offered} events, {options.Concurrency} callers",
-                Report.Rate(saturated.EveryWriteThroughput) + (saturated.Seen < saturated.Accepted ? $" ({saturated.Seen}/{saturated.Accepted} facts seen)" : ""),
-                Report.Rate(baselineRate), Report.Ratio(median.Ratio, 0.5) + spread, $"{saturated.DecisionsSeen}/{saturated.DecisionsExpected}"]]);
-        if (pairs.Count > 1)
+            comparison);
+        foreach (var (events, pairs) in sizes.Where(s => s.Pairs.Count > 1))
         {
-            report.Note("pairs, three kinds (platform every write / baseline, events per second): " +
+            report.Note($"pairs, three kinds at {events} events (platform every write / baseline, events per second): " +
                 string.Join("; ", pairs.Select(p => $"{p.Platform.EveryWriteThroughput:F0} / {p.Baseline:F0} = {p.Ratio:P0} ({p.Platform.Failed} refused or failed)")));
         }
         report.Note("Platform, every write: board facts ÷ (the later of the last fact's ReceivedAt and sharing's last decision for the run's assessments and missing episodes − the first call). Baseline (bench/Partnership.Bench/Pipeline/MixedBaseline.cs), in this process with the services' own code: assessments as in the table above; missing episodes: the missing service's validator, open-episode check and insert, sharing's two decisions with their audit entries and the board's inbox row, and the board consumer's MissingStarted upsert; attendance marks: the feed's row parser, the correction's locks, upsert and week count in one transaction, and the board consumer's AttendanceWeek upsert. No HTTP, token, outbox, broker or inbox.");
-        report.Note($"CPU in-process baseline, three kinds (median pair): {baselineCpu.Describe()}");
+        foreach (var (events, pairs) in sizes)
+        {
+            var median = Median(pairs);
+            report.Note($"CPU in-process baseline, three kinds at {events} events (median pair): {median.BaselineCpu.Describe()}");
+            report.Note($"CPU saturation, three kinds at {events} events (median pair): {median.Platform.Cpu.Describe()}");
+        }
         report.Note($"CPU fixed load, three kinds: {mixed.Cpu.Describe()}");
-        report.Note($"CPU saturation, three kinds (median pair): {saturated.Cpu.Describe()}");
         foreach (var (run, result) in new[] { ("fixed load", mixed), ("saturation", saturated) })
         {
             if (result.FirstFailure is { } failure)
