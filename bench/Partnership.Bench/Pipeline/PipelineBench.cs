@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
+using Partnership.Bench.Board;
 using Partnership.Bench.Measure;
 using Partnership.Bench.Platform;
 
@@ -17,6 +18,11 @@ namespace Partnership.Bench.Pipeline;
 public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOptions options)
 {
     private const string PostPath = "/api/health/assessments";
+    /// <summary>Overview reads while a probe waits beside a load: each is a call through the gateway and the board.</summary>
+    private static readonly TimeSpan IndicatorPollUnderLoad = TimeSpan.FromMilliseconds(50);
+    /// <summary>Probe pauses span more than the refresher's cycle (0.5–1 s), so the probes meet it at every phase.</summary>
+    private static readonly TimeSpan ShortestProbePause = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LongestProbePause = TimeSpan.FromMilliseconds(1300);
     private HttpClient health = null!;
     private string boardConnection = "";
     private string sharingConnection = "";
@@ -105,8 +111,21 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
             // The extension's view is created per database; the reset itself is server-wide.
             await StatementStats.ResetAsync(await platform.ConnectionStringAsync(database));
         }
+        // Event → indicator beside the fixed load: assessments of an earlier financial year, one at a time, each timed
+        // from its 201 to the stored overview counting it; the load's own assessments fall in the current year.
+        using var boardReader = await platform.ClientAsync("board-reporting", "board.read");
+        var probes = new IndicatorFreshness(boardReader, health, IndicatorPollUnderLoad);
+        await probes.EnsureVisibleAsync(Tag());
         await DrainAsync(notes, "fixed load");
-        var rated = await RatedAsync(Tag(), options.Rate, options.RatedSeconds);
+        var ratedRun = RatedAsync(Tag(), options.Rate, options.RatedSeconds);
+        var toIndicator = new Percentiles(await probes.WhileAsync(
+            Task.Delay(TimeSpan.FromSeconds(options.RatedSeconds)), ShortestProbePause, LongestProbePause, Tag()));
+        var rated = await ratedRun;
+        // And at saturation: a run of its own, because the probes' reads of the overview would take from the pairs' platform side.
+        await DrainAsync(notes, "saturation with indicator probes");
+        var saturatedRun = SaturateAsync(Tag(), options.PipelineSizes.Max(), options.Concurrency);
+        var saturatedToIndicator = new Percentiles(await probes.WhileAsync(saturatedRun, ShortestProbePause, LongestProbePause, Tag()));
+        var saturatedWithProbes = await saturatedRun;
         var statements = new List<(string Database, IReadOnlyList<IReadOnlyList<string>> Rows)>();
         var mixedStatements = new List<(string Database, IReadOnlyList<IReadOnlyList<string>> Rows)>();
         foreach (var database in databases)
@@ -171,6 +190,15 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
                 "board facts alone: platform / health-and-board-only baseline", "HTTP accepted/s",
                 "freshness p50/p95/p99 (201 → fact)", "POST latency p50/p95/p99", "non-201"],
             rows);
+        report.Line($"Event → indicator at the fixed load of {options.Rate}/s: {toIndicator.Count} health assessments posted one at a time beside it, " +
+            $"201 → the stored overview (GET {IndicatorFreshness.Overview}) counting it: p50 / p95 / p99 {Percentile(toIndicator)}, max {Report.Ms(toIndicator.Max)}" +
+            (toIndicator.Count > 0 ? $" → p99 {(toIndicator[99] < 1000 ? "meets" : "misses")} < 1 s" : "") +
+            (probes.Failures.Count > 0 ? $" ({probes.Failures.Count} failed: {probes.Failures[0]})" : ""));
+        report.Line("");
+        report.Line($"Event → indicator at saturation: {saturatedToIndicator.Count} probes the same way, from the first of {saturatedWithProbes.Offered} assessments sent back to back by {options.Concurrency} callers " +
+            $"until the run's last fact and decision ({Report.Rate(saturatedWithProbes.FactsSeen / saturatedWithProbes.AllWritesSeconds)} every write, a run of its own): p50 / p95 / p99 {Percentile(saturatedToIndicator)}, max {Report.Ms(saturatedToIndicator.Max)}");
+        report.Line("");
+        report.Note($"Event → indicator: each probe is an assessment completed in {IndicatorFreshness.Year}/{(IndicatorFreshness.Year + 1) % 100:D2} (the load's are in the current year), so only the probes move {IndicatorFreshness.Indicator}'s denominator for that year; the overview is read every {IndicatorPollUnderLoad.TotalMilliseconds:F0} ms through the gateway (board-reporting) until it has grown, and the next probe follows after a pause drawn from {ShortestProbePause.TotalMilliseconds:F0}–{LongestProbePause.TotalMilliseconds:F0} ms (seeded), so probes meet the refresher at every phase of its cycle. The path is health service → outbox → RabbitMQ → board consumer → change trigger → refresher (a period being read is recomputed at most once every max(0.5 s, 2 × its last recomputation), ADR 0016) → stored result.");
         report.Note("Platform: POST through the gateway with a client-credentials token from /connect/token → health (validator, row + outbox in one transaction) → outbox dispatcher → RabbitMQ → board consumer (inbox + fact), and beside it the sharing consumer (inbox, a decision for leaving care and one for the board, each audited, and the board's inbox row). End-to-end rate = events ÷ (the later of the last fact's ReceivedAt and the last decision's RecordedAt − first POST): sharing's backlog counts; the board-facts-alone rate stops at the last fact.");
         report.Note("Baseline, same writes: the same validator, the health_assessments insert, sharing's decisions for the event (the service's own rules, agreement lines and audit chains: two audit entries and the board's inbox row, one transaction) and the health_assessment_facts insert, on the same PostgreSQL server, in this process, no HTTP/broker/outbox/inboxes. Health-and-board-only baseline: the same without sharing's decisions (the bench's headline until 2026-11-28).");
         foreach (var note in notes)
