@@ -121,17 +121,18 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         var toIndicator = new Percentiles(await probes.WhileAsync(
             Task.Delay(TimeSpan.FromSeconds(options.RatedSeconds)), ShortestProbePause, LongestProbePause, Tag()));
         var rated = await ratedRun;
-        // And at saturation: a run of its own, because the probes' reads of the overview would take from the pairs' platform side.
-        await DrainAsync(notes, "saturation with indicator probes");
-        var saturatedRun = SaturateAsync(Tag(), options.PipelineSizes.Max(), options.Concurrency);
-        var saturatedToIndicator = new Percentiles(await probes.WhileAsync(saturatedRun, ShortestProbePause, LongestProbePause, Tag()));
-        var saturatedWithProbes = await saturatedRun;
         var statements = new List<(string Database, IReadOnlyList<IReadOnlyList<string>> Rows)>();
         var mixedStatements = new List<(string Database, IReadOnlyList<IReadOnlyList<string>> Rows)>();
         foreach (var database in databases)
         {
             statements.Add((database, await StatementStats.TopAsync(await platform.ConnectionStringAsync(database), 6)));
         }
+        // And at saturation, after the fixed load's statements are read: a run of its own, because the probes' reads of
+        // the overview would take CPU from the pairs' platform side.
+        await DrainAsync(notes, "saturation with indicator probes");
+        var saturatedRun = SaturateAsync(Tag(), options.PipelineSizes.Max(), options.Concurrency);
+        var saturatedToIndicator = new Percentiles(await probes.WhileAsync(saturatedRun, ShortestProbePause, LongestProbePause, Tag()));
+        var saturatedWithProbes = await saturatedRun;
         var ratedFacts = rated.FactsSeen;
         rows.Add([
             $"fixed offered load {options.Rate}/s for {options.RatedSeconds}s ({rated.Offered / rated.AcceptSeconds:F0}/s achieved)",
