@@ -4,7 +4,6 @@ using System.Text.Json;
 using Npgsql;
 using Partnership.Bench.Measure;
 using Partnership.Bench.Platform;
-using Partnership.Health.Apis;
 
 namespace Partnership.Bench.Board;
 

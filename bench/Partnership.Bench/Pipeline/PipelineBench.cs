@@ -77,12 +77,8 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
                 var pairRun = await SaturateAsync(tag, events, options.Concurrency);
                 pairs.Add(new Pair(pairRun.FactsSeen / pairRun.AllWritesSeconds, pairRun.FactsSeen / pairRun.EndToEndSeconds, monolith, healthAndBoard, pairRun));
             }
-            var ordered = pairs.OrderBy(p => p.Ratio).ToList();
-            var median = ordered[ordered.Count / 2];
+            var (median, spread) = MedianPair(pairs, p => p.Ratio);
             var run = median.Run;
-            var spread = pairs.Count > 1
-                ? $" (median of {pairs.Count} pairs; range {ordered[0].Ratio:P0}–{ordered[^1].Ratio:P0})"
-                : "";
             rows.Add([
                 $"saturation, {events} events, {options.Concurrency} callers",
                 Report.Rate(median.Platform) + (run.FactsSeen < events ? $" ({run.FactsSeen}/{events} facts seen)" : "")
@@ -230,7 +226,15 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         public double Ratio => Platform.EveryWriteThroughput / Baseline;
     }
 
-    private static MixedPair Median(List<MixedPair> pairs) => pairs.OrderBy(p => p.Ratio).ElementAt(pairs.Count / 2);
+    /// <summary>The pair with the median ratio, and the text giving how many pairs there were and their range (none for one pair).</summary>
+    private static (T Median, string Spread) MedianPair<T>(IReadOnlyList<T> pairs, Func<T, double> ratio)
+    {
+        var ordered = pairs.OrderBy(ratio).ToList();
+        var spread = ordered.Count > 1 ? $" (median of {ordered.Count} pairs; range {ratio(ordered[0]):P0}–{ratio(ordered[^1]):P0})" : "";
+        return (ordered[ordered.Count / 2], spread);
+    }
+
+    private static MixedPair Median(List<MixedPair> pairs) => MedianPair(pairs, p => p.Ratio).Median;
 
     private void ReportMixed(MixedLoad.Result mixed, List<(int Events, List<MixedPair> Pairs)> sizes)
     {
@@ -269,10 +273,8 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         var comparison = new List<IReadOnlyList<string>>();
         foreach (var (events, pairs) in sizes)
         {
-            var ordered = pairs.OrderBy(p => p.Ratio).ToList();
-            var median = Median(pairs);
+            var (median, spread) = MedianPair(pairs, p => p.Ratio);
             var run = median.Platform;
-            var spread = pairs.Count > 1 ? $" (median of {pairs.Count} pairs; range {ordered[0].Ratio:P0}–{ordered[^1].Ratio:P0})" : "";
             comparison.Add([$"saturation, three kinds, {events} events, {options.Concurrency} callers",
                 Report.Rate(run.EveryWriteThroughput) + (run.Seen < run.Accepted ? $" ({run.Seen}/{run.Accepted} facts seen)" : ""),
                 Report.Rate(median.Baseline), Report.Ratio(median.Ratio, 0.5) + spread, $"{run.DecisionsSeen}/{run.DecisionsExpected}"]);
