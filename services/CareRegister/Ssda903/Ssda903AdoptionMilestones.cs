@@ -16,16 +16,26 @@ public static class Ssda903AdoptionMilestones
 {
     private sealed record EarlierEpisode(DateOnly Start, DateOnly? End, string ReasonNewEpisode, string LegalStatus, string Placement, string? ReasonCeased);
 
+    /// <summary>For an import whose children are staged: the adopted children and those of the adoption files are looked up.</summary>
     public static async Task<int> WriteAsync(
         CareRegisterDbContext db, Ssda903Staging staging, Ssda903ImportState state, Func<Ssda903FileKind, string> fileName, TimeProvider clock, CancellationToken ct)
     {
-        await ReportAdoptionsWithoutAd1Async(staging, state, ct);
+        var adopted = await staging.AdoptedAsync(ct);
+        var children = state.Adoption.Count == 0 ? [] : await staging.ChildrenAsync(state.Adoption.Keys, ct);
+        return await WriteAsync(db, adopted, children, state, fileName, clock, ct);
+    }
+
+    /// <param name="adopted">Episodes lines that ended in adoption, in Header order.</param>
+    /// <param name="children">The children of the adoption files, with what their episodes decided.</param>
+    public static async Task<int> WriteAsync(CareRegisterDbContext db, IReadOnlyList<(string Child, int Line)> adopted,
+        Dictionary<string, Ssda903Child> children, Ssda903ImportState state, Func<Ssda903FileKind, string> fileName, TimeProvider clock, CancellationToken ct)
+    {
+        ReportAdoptionsWithoutAd1(adopted, state);
         if (state.Adoption.Count == 0)
         {
             return 0;
         }
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var children = await staging.ChildrenAsync(state.Adoption.Keys, ct);
         var earlier = await LoadEarlierEpisodesAsync(connection, state,
             [.. children.Values.Where(c => c.Chain is { StartsWithEntry: false }).Select(c => c.ChildKey)], ct);
 
@@ -91,9 +101,9 @@ public static class Ssda903AdoptionMilestones
     }
 
     /// <summary>A child whose care ended in adoption must be in AD1: DfE needs the adoption's details.</summary>
-    private static async Task ReportAdoptionsWithoutAd1Async(Ssda903Staging staging, Ssda903ImportState state, CancellationToken ct)
+    private static void ReportAdoptionsWithoutAd1(IReadOnlyList<(string Child, int Line)> adopted, Ssda903ImportState state)
     {
-        foreach (var (child, line) in await staging.AdoptedAsync(ct))
+        foreach (var (child, line) in adopted)
         {
             if (!state.Adoption.TryGetValue(child, out var record) || record.Ad1Line is null)
             {

@@ -27,12 +27,12 @@ public static class Ssda903EpisodeReader
                     passed.Add(episode);
                 }
             }
-            await WriteBatchAsync(staging, state, passed, ct);
+            await WriteEpisodesAsync(staging.Connection, state, passed, ct);
         }
         state.Children = new(StringComparer.Ordinal);
     }
 
-    private static Ssda903Episode? Read(Ssda903CsvFile file, Ssda903RowContext row, Ssda903ImportState state)
+    internal static Ssda903Episode? Read(Ssda903CsvFile file, Ssda903RowContext row, Ssda903ImportState state)
     {
         var year = state.Year;
         var child = Ssda903Fields.KnownChild(file, row, state);
@@ -102,14 +102,15 @@ public static class Ssda903EpisodeReader
         };
     }
 
-    /// <summary>The batch's episodes go straight to their table; the few a cross-episode rule excludes are deleted after.</summary>
-    private static async Task WriteBatchAsync(Ssda903Staging staging, Ssda903ImportState state, List<Ssda903Episode> episodes, CancellationToken ct)
+    /// <summary>Episodes into ssda903_episodes (by one path before their cross-episode rules, which delete the few they exclude).</summary>
+    internal static async Task WriteEpisodesAsync(Npgsql.NpgsqlConnection connection, Ssda903ImportState state, IReadOnlyList<Ssda903Episode> episodes,
+        CancellationToken ct)
     {
         if (episodes.Count == 0)
         {
             return;
         }
-        await using var copy = await BinaryCopyWriter.BeginAsync(staging.Connection, "ssda903_episodes",
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, "ssda903_episodes",
             [.. Ssda903YearWriter.CommonColumns, "decom", "rne", "ls", "cin", "place", "place_provider", "dec", "rec", "reason_place_change",
                 "home_post", "pl_post", "urn", "short_break", "pl_distance", "within_20_miles"], ct);
         foreach (var episode in episodes)

@@ -7,6 +7,42 @@ namespace Partnership.CareRegister.Ssda903;
 /// </summary>
 public static class Ssda903EpisodeRules
 {
+    /// <summary>
+    /// Judges the first <paramref name="count"/> episodes of <paramref name="sorted"/> (sorted by child, start and line)
+    /// child by child, and sorts them into kept and excluded lines; <paramref name="judged"/> gets each child once.
+    /// </summary>
+    public static void ApplyToRuns(List<Ssda903Episode> sorted, int count, Ssda903ImportState state, string fileName,
+        List<Ssda903Child> judged, List<Ssda903Episode> kept, List<int> excluded)
+    {
+        judged.Clear();
+        kept.Clear();
+        excluded.Clear();
+        for (var start = 0; start < count;)
+        {
+            var child = sorted[start].Child;
+            var end = start;
+            while (end < count && ReferenceEquals(sorted[end].Child, child))
+            {
+                end++;
+            }
+            var run = sorted.GetRange(start, end - start);
+            Apply(child, run, state, fileName);
+            judged.Add(child);
+            foreach (var episode in run)
+            {
+                if (episode.Excluded)
+                {
+                    excluded.Add(episode.Line);
+                }
+                else
+                {
+                    kept.Add(episode);
+                }
+            }
+            start = end;
+        }
+    }
+
     /// <summary>Judges one child's episodes, sorted by start then line; sets which are excluded and what they decide of the child.</summary>
     public static void Apply(Ssda903Child child, IReadOnlyList<Ssda903Episode> episodes, Ssda903ImportState state, string fileName)
     {

@@ -64,33 +64,7 @@ public static class Ssda903EpisodeStream
                     complete--;
                 }
             }
-            judged.Clear();
-            kept.Clear();
-            excluded.Clear();
-            for (var start = 0; start < complete;)
-            {
-                var child = pending[start].Child;
-                var end = start;
-                while (end < complete && ReferenceEquals(pending[end].Child, child))
-                {
-                    end++;
-                }
-                var run = pending.GetRange(start, end - start);
-                Ssda903EpisodeRules.Apply(child, run, state, fileName);
-                judged.Add(child);
-                foreach (var episode in run)
-                {
-                    if (episode.Excluded)
-                    {
-                        excluded.Add(episode.Line);
-                    }
-                    else
-                    {
-                        kept.Add(episode);
-                    }
-                }
-                start = end;
-            }
+            Ssda903EpisodeRules.ApplyToRuns(pending, complete, state, fileName, judged, kept, excluded);
             pending.RemoveRange(0, complete);
 
             await Ssda903YearWriter.WriteEpisodeEventsAsync(db, state, kept, clock, ct);

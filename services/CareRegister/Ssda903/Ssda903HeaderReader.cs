@@ -20,22 +20,32 @@ public static partial class Ssda903HeaderReader
             // The batch's ids already kept by an earlier batch are duplicates; the links say which ids have a key.
             var ids = file.BatchValues("CHILD").ToList();
             state.Children = await staging.ChildrenAsync(ids, ct);
-            var links = await staging.KeyLinksAsync(ids, ct);
-            kept.Clear();
-            newLinks.Clear();
-            for (var i = 0; i < count; i++)
-            {
-                file.Select(i);
-                row.Reset(file.Line);
-                if (Read(file, row, state, links, newLinks) is { } child)
-                {
-                    state.Children[child.LocalId] = child;
-                    kept.Add(child);
-                }
-            }
+            var links = await Ssda903Staging.KeyLinksAsync(staging.Connection, ids, ct);
+            ReadBatch(file, count, row, state, links, kept, newLinks);
             await staging.AddChildrenAsync(kept, newLinks, state.ImportedAt, ct);
         }
         state.Children = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Judges the batch's records: the kept children join <see cref="Ssda903ImportState.Children"/> (so a later
+    /// duplicate is seen) and <paramref name="kept"/>; ids without a link get a new key in <paramref name="newLinks"/>.
+    /// </summary>
+    internal static void ReadBatch(Ssda903CsvFile file, int count, Ssda903RowContext row, Ssda903ImportState state,
+        Dictionary<string, string> links, List<Ssda903Child> kept, List<(string LocalId, string ChildKey)> newLinks)
+    {
+        kept.Clear();
+        newLinks.Clear();
+        for (var i = 0; i < count; i++)
+        {
+            file.Select(i);
+            row.Reset(file.Line);
+            if (Read(file, row, state, links, newLinks) is { } child)
+            {
+                state.Children[child.LocalId] = child;
+                kept.Add(child);
+            }
+        }
     }
 
     private static Ssda903Child? Read(Ssda903CsvFile file, Ssda903RowContext row, Ssda903ImportState state,

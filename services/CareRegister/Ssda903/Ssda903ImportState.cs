@@ -30,12 +30,24 @@ public sealed class Ssda903ImportState(Guid importId, Ssda903Year year, DateTime
     public Ssda903Year Year { get; } = year;
     public DateTimeOffset ImportedAt { get; } = importedAt;
     public string SourceAgency { get; } = sourceAgency;
-    public Ssda903IssueLog Issues { get; } = new();
+    public Ssda903IssueLog Issues { get; private set; } = new();
+
+    /// <summary>Forgets what a rolled-back pass found, so the next pass reports each issue once.</summary>
+    public void Restart()
+    {
+        Issues = new();
+        Children = new(StringComparer.Ordinal);
+        Adoption.Clear();
+        CurrentFile = null;
+    }
 
     /// <summary>The Header children named by the batch being read (looked up from the staging table batch by batch).</summary>
     public Dictionary<string, Ssda903Child> Children { get; set; } = new(StringComparer.Ordinal);
 
     public string? CurrentFile { get; set; }
+
+    /// <summary>Set once the one-pass import (files in CHILD order) has written the year.</summary>
+    public bool OnePass { get; set; }
     public string EpisodesFile { get; set; } = "episodes.csv";
 
     /// <summary>

@@ -50,7 +50,7 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
             var counts = await ImportYearAsync(db, plan, state, importedBy, ct);
             await transaction.CommitAsync(ct);
             LogImported(state.ImportId, collectionYear, counts.Children, counts.Episodes, state.Issues.Errors, state.Issues.Warnings);
-            return Ssda903ImportOutcome.Imported(state.ImportId);
+            return Ssda903ImportOutcome.Imported(state.ImportId, state.OnePass);
         }
         catch (Exception ex) when (ex is CsvFormatException or DecoderFallbackException)
         {
@@ -138,10 +138,69 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         {
             await ExecuteAsync(connection, $"DELETE FROM {table} WHERE collection_year = @year", ct, ("year", year));
         }
-        var staging = new Ssda903Staging(connection);
-        await staging.CreateAsync(ct);
         timings.Mark("replace year");
 
+        string FileName(Ssda903FileKind kind) => plan.TryGetValue(kind, out var planned) ? planned.Source.FileName : kind.ToString();
+        Ssda903Counts counts;
+        // Most returns come sorted by CHILD and take one pass; a file out of order rolls that pass back to here.
+        await ExecuteAsync(connection, "SAVEPOINT ssda903_one_pass", ct);
+        try
+        {
+            counts = await new Ssda903SortedImport(db, state, clock).RunAsync(plan.ToDictionary(p => p.Key, p => p.Value.Source), FileName, ct);
+            await ExecuteAsync(connection, "RELEASE SAVEPOINT ssda903_one_pass", ct);
+            state.OnePass = true;
+            timings.Mark("one pass");
+        }
+        catch (Ssda903UnsortedException unsorted)
+        {
+            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT ssda903_one_pass", ct);
+            LogUnsorted(year, unsorted.FileName);
+            state.Restart();
+            timings.Mark("one pass rolled back");
+            counts = await ImportStagedAsync(db, plan, state, timings, FileName, ct);
+        }
+
+        counts.Oc3Cohort = (int)await ScalarAsync(connection,
+            "SELECT count(*) FROM ssda903_oc3 WHERE import_id = @id AND in_cohort", ct, ("id", state.ImportId));
+
+        await Ssda903YearWriter.WriteImportAsync(connection, state, counts, importedBy, ct);
+        await Ssda903YearWriter.WriteIssuesAsync(connection, state, ct);
+        Ssda903YearImported[] completed =
+        [
+            new()
+            {
+                EventId = Guid.CreateVersion7(),
+                OccurredAt = state.ImportedAt,
+                SourceAgency = state.SourceAgency,
+                ChildKey = Ssda903YearImported.NoChild,
+                ImportId = state.ImportId,
+                CollectionYear = year,
+                Children = counts.Children,
+                Episodes = counts.Episodes,
+                Oc2Records = counts.Oc2,
+                Oc3Records = counts.Oc3,
+                MissingEpisodes = counts.Missing,
+                Reviews = counts.Reviews,
+                Oc2Cohort = counts.Oc2Cohort,
+                Oc3Cohort = counts.Oc3Cohort,
+                RowErrors = state.Issues.Errors,
+                RowWarnings = state.Issues.Warnings,
+            },
+        ];
+        // Last, so a consumer that sees it has already been sent every event of the year.
+        await db.AddIntegrationEventsAsync(completed, clock, ct);
+        timings.Mark("report");
+        LogTimings(year, timings.ToString());
+        return counts;
+    }
+
+    /// <summary>The path for a return with a file out of CHILD order: what it knows of the children is staged in temporary tables.</summary>
+    private async Task<Ssda903Counts> ImportStagedAsync(CareRegisterDbContext db, Dictionary<Ssda903FileKind, PlannedFile> plan, Ssda903ImportState state,
+        Ssda903ImportTimings timings, Func<Ssda903FileKind, string> fileName, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var staging = new Ssda903Staging(connection);
+        await staging.CreateAsync(ct);
         var counts = new Ssda903Counts();
         var header = plan[Ssda903FileKind.Header].Source;
         state.CurrentFile = header.FileName;
@@ -172,40 +231,8 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         counts.Missing = await ImportRowFileAsync(db, staging, plan, new Ssda903MissingFile(), state, timings, ct);
         counts.Ad1 = await ImportRowFileAsync(db, staging, plan, new Ssda903Ad1File(), state, timings, ct);
         counts.PlacedForAdoption = await ImportRowFileAsync(db, staging, plan, new Ssda903PlacedForAdoptionFile(), state, timings, ct);
-        counts.AdoptionMilestones = await Ssda903AdoptionMilestones.WriteAsync(db, staging, state,
-            kind => plan.TryGetValue(kind, out var planned) ? planned.Source.FileName : kind.ToString(), clock, ct);
-        counts.Oc3Cohort = (int)await ScalarAsync(connection,
-            "SELECT count(*) FROM ssda903_oc3 WHERE import_id = @id AND in_cohort", ct, ("id", state.ImportId));
+        counts.AdoptionMilestones = await Ssda903AdoptionMilestones.WriteAsync(db, staging, state, fileName, clock, ct);
         timings.Mark("milestones");
-
-        await Ssda903YearWriter.WriteImportAsync(connection, state, counts, importedBy, ct);
-        await Ssda903YearWriter.WriteIssuesAsync(connection, state, ct);
-        Ssda903YearImported[] completed =
-        [
-            new()
-            {
-                EventId = Guid.CreateVersion7(),
-                OccurredAt = state.ImportedAt,
-                SourceAgency = state.SourceAgency,
-                ChildKey = Ssda903YearImported.NoChild,
-                ImportId = state.ImportId,
-                CollectionYear = year,
-                Children = counts.Children,
-                Episodes = counts.Episodes,
-                Oc2Records = counts.Oc2,
-                Oc3Records = counts.Oc3,
-                MissingEpisodes = counts.Missing,
-                Reviews = counts.Reviews,
-                Oc2Cohort = counts.Oc2Cohort,
-                Oc3Cohort = counts.Oc3Cohort,
-                RowErrors = state.Issues.Errors,
-                RowWarnings = state.Issues.Warnings,
-            },
-        ];
-        // Last, so a consumer that sees it has already been sent every event of the year.
-        await db.AddIntegrationEventsAsync(completed, clock, ct);
-        timings.Mark("report");
-        LogTimings(year, timings.ToString());
         return counts;
     }
 
@@ -242,36 +269,13 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
                 for (var i = 0; i < read; i++)
                 {
                     file.Select(i);
-                    context.Reset(file.Line);
-                    var row = rows.Read(file, context, state);
-                    if (row is null || context.Excluded)
-                    {
-                        continue;
-                    }
-                    rows.Kept(row, context.Row, state);
-                    kept.Add((row, context.Row));
+                    rows.ReadSelected(file, context, state, kept);
                 }
                 if (rows.Seen is { } used)
                 {
                     await used.SaveAsync(connection, ct);
                 }
-                if (kept.Count == 0)
-                {
-                    continue;
-                }
-                await using (var copy = await BinaryCopyWriter.BeginAsync(connection, rows.TableName, rows.CopyColumns, ct))
-                {
-                    foreach (var (row, line) in kept)
-                    {
-                        Ssda903YearWriter.WriteCommon(copy, state, line, rows.ChildOf(row));
-                        rows.Write(copy, row);
-                    }
-                    await copy.CompleteAsync(ct);
-                }
-                if (rows.PublishesEvents)
-                {
-                    await rows.WriteEventsAsync(db, kept.Select(k => k.Row), state, clock, ct);
-                }
+                await rows.WriteKeptAsync(db, connection, kept, state, clock, ct);
                 count += kept.Count;
             }
         }
@@ -303,6 +307,9 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SSDA903 {CollectionYear} imported as {ImportId}: {Children} children, {Episodes} episodes, {Errors} row errors, {Warnings} warnings")]
     private partial void LogImported(Guid importId, int collectionYear, int children, int episodes, int errors, int warnings);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SSDA903 {CollectionYear}: {File} is not sorted by CHILD, so the return is imported through staging tables")]
+    private partial void LogUnsorted(int collectionYear, string file);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "SSDA903 {CollectionYear} import steps: {Timings}")]
     private partial void LogTimings(int collectionYear, string timings);

@@ -37,6 +37,42 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
 
     public virtual bool PublishesEvents => false;
 
+    /// <summary>Reads the selected record of <paramref name="file"/>; a kept row joins <paramref name="kept"/> with its line.</summary>
+    public void ReadSelected(Ssda903CsvFile file, Ssda903RowContext context, Ssda903ImportState state, List<(TRow Row, int Line)> kept)
+    {
+        context.Reset(file.Line);
+        var row = Read(file, context, state);
+        if (row is null || context.Excluded)
+        {
+            return;
+        }
+        Kept(row, context.Row, state);
+        kept.Add((row, context.Row));
+    }
+
+    /// <summary>COPYs the kept rows into the file's table and stages their events, if it publishes any.</summary>
+    public async Task WriteKeptAsync(CareRegisterDbContext db, Npgsql.NpgsqlConnection connection, IReadOnlyList<(TRow Row, int Line)> kept,
+        Ssda903ImportState state, TimeProvider clock, CancellationToken ct)
+    {
+        if (kept.Count == 0)
+        {
+            return;
+        }
+        await using (var copy = await BinaryCopyWriter.BeginAsync(connection, Table, CopyColumns, ct))
+        {
+            foreach (var (row, line) in kept)
+            {
+                Ssda903YearWriter.WriteCommon(copy, state, line, ChildOf(row));
+                Write(copy, row);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        if (PublishesEvents)
+        {
+            await WriteEventsAsync(db, kept.Select(k => k.Row), state, clock, ct);
+        }
+    }
+
     /// <summary>Stages the events of the kept rows in the outbox (bulk COPY), inside the import's transaction.</summary>
     public virtual Task<int> WriteEventsAsync(CareRegisterDbContext db, IEnumerable<TRow> keptRows, Ssda903ImportState state, TimeProvider clock, CancellationToken ct) =>
         Task.FromResult(0);

@@ -25,6 +25,13 @@ public sealed class Ssda903SeenKeys(short kind)
         return true;
     }
 
+    /// <summary>Forgets every key: for an import that holds all of a child's rows at once (files sorted by CHILD).</summary>
+    public void Reset()
+    {
+        _seen.Clear();
+        _added.Clear();
+    }
+
     /// <summary>Loads the keys earlier batches saw for the children of the next batch.</summary>
     public async Task LoadAsync(NpgsqlConnection connection, IEnumerable<string> children, CancellationToken ct)
     {

@@ -83,7 +83,7 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
     }
 
     /// <summary>The platform keys already linked to these CHILD ids; a child registered in the register wins over an earlier import's link.</summary>
-    public async Task<Dictionary<string, string>> KeyLinksAsync(IEnumerable<string> ids, CancellationToken ct)
+    public static async Task<Dictionary<string, string>> KeyLinksAsync(NpgsqlConnection connection, IEnumerable<string> ids, CancellationToken ct)
     {
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         var wanted = ids.Distinct(StringComparer.Ordinal).ToArray();
@@ -129,18 +129,7 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
             }
             await copy.CompleteAsync(ct);
         }
-        if (newLinks.Count > 0)
-        {
-            await using var copy = await BinaryCopyWriter.BeginAsync(connection, "ssda903_child_keys", ["local_child_id", "child_key", "created_at"], ct);
-            foreach (var (localId, key) in newLinks)
-            {
-                copy.StartRow();
-                copy.Write(localId);
-                copy.Write(key);
-                copy.Write(linkedAt);
-            }
-            await copy.CompleteAsync(ct);
-        }
+        await Ssda903YearWriter.WriteKeyLinksAsync(connection, newLinks, linkedAt, ct);
     }
 
     /// <summary>What the episodes decided of each child of a batch (children without episodes get no row).</summary>

@@ -23,6 +23,57 @@ public static class Ssda903YearWriter
         copy.Write(child.ChildKey);
     }
 
+    /// <summary>The links made for CHILD ids seen for the first time, so later years give the child the same key.</summary>
+    public static async Task WriteKeyLinksAsync(NpgsqlConnection connection, IReadOnlyList<(string LocalId, string ChildKey)> newLinks,
+        DateTimeOffset linkedAt, CancellationToken ct)
+    {
+        if (newLinks.Count == 0)
+        {
+            return;
+        }
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, "ssda903_child_keys", ["local_child_id", "child_key", "created_at"], ct);
+        foreach (var (localId, key) in newLinks)
+        {
+            copy.StartRow();
+            copy.Write(localId);
+            copy.Write(key);
+            copy.Write(linkedAt);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// ssda903_children rows for children whose episodes have been judged (what they decided is on the child);
+    /// returns how many of them are in the OC2 cohort.
+    /// </summary>
+    public static async Task<int> WriteChildrenAsync(NpgsqlConnection connection, Ssda903ImportState state, IReadOnlyList<Ssda903Child> children,
+        CancellationToken ct)
+    {
+        if (children.Count == 0)
+        {
+            return 0;
+        }
+        var cohort = 0;
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, "ssda903_children",
+            [.. CommonColumns, "sex", "dob", "ethnic", "upn", "mother", "mc_dob", "age_at_year_end", "oc2_cohort", "short_breaks_only"], ct);
+        foreach (var child in children)
+        {
+            WriteCommon(copy, state, child.Line, child);
+            copy.Write(child.Sex);
+            copy.Write(child.DateOfBirth);
+            copy.Write(child.Ethnicity);
+            copy.Write(child.Upn);
+            copy.Write(child.Mother);
+            copy.Write(child.MotherChildDateOfBirth);
+            copy.Write(child.AgeAtYearEnd);
+            copy.Write(child.Oc2Cohort);
+            copy.Write(child.HasEpisode && child.OnlyShortBreaks);
+            cohort += child.Oc2Cohort ? 1 : 0;
+        }
+        await copy.CompleteAsync(ct);
+        return cohort;
+    }
+
     /// <summary>One Ssda903EpisodeImported per kept episode (of a fetch).</summary>
     public static async Task WriteEpisodeEventsAsync(
         CareRegisterDbContext db, Ssda903ImportState state, IReadOnlyList<Ssda903Episode> kept, TimeProvider clock, CancellationToken ct)
@@ -90,7 +141,8 @@ public static class Ssda903YearWriter
     {
         await using var copy = await BinaryCopyWriter.BeginAsync(connection, "ssda903_import_issues",
             ["import_id", "file", "row", "\"column\"", "rule", "severity", "message"], ct);
-        foreach (var issue in state.Issues.Listed)
+        // By file and row, whichever order the import found them in.
+        foreach (var issue in state.Issues.Listed.OrderBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Row ?? 0))
         {
             copy.StartRow();
             copy.Write(state.ImportId);

@@ -93,6 +93,7 @@ public static class Ssda903CommandLine
             $"{counts.Reviews} reviews, {counts.Oc2Records} OC2 ({counts.Oc2Cohort} in cohort), {counts.Oc3Records} OC3 ({counts.Oc3Cohort} in cohort), " +
             $"{counts.MissingEpisodes} missing, {counts.UascRecords} UASC, {counts.Ad1Records} AD1, {counts.PlacedForAdoptionRecords} placed for adoption " +
             $"({counts.AdoptionMilestones} adoption milestones); {report.Errors} rows excluded, {report.Warnings} warnings; " +
+            (outcome.OnePass ? "one pass, the files being in CHILD order; " : "through staging tables, a file not being in CHILD order; ") +
             FormattableString.Invariant($"{seconds:F2} s."));
         foreach (var issue in report.Issues.Take(50))
         {
