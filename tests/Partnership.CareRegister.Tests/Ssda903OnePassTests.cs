@@ -28,7 +28,7 @@ public sealed class Ssda903OnePassTests(CareRegisterFixture fixture)
         {
             CollectionYear = Year, ChildrenInCare = 4_000, InjectFailures = true, Seed = Year, ChildIdPrefix = "P",
         });
-        Assert.True(expected.Children > Ssda903Importer.BatchSize);
+        Assert.True(expected.Children > Ssda903SortedImport.HeaderBatch);
 
         // Sorted by CHILD, each child's rows in their order in the file; the child that ends the first Header batch
         // gets a duplicate Header row at the start of the second.
@@ -37,7 +37,7 @@ public sealed class Ssda903OnePassTests(CareRegisterFixture fixture)
             var byChild = rows.OrderBy(Child, StringComparer.Ordinal).ToList();
             if (name == "header.csv")
             {
-                byChild.Insert(Ssda903Importer.BatchSize, byChild[Ssda903Importer.BatchSize - 1]);
+                byChild.Insert(Ssda903SortedImport.HeaderBatch, byChild[Ssda903SortedImport.HeaderBatch - 1]);
             }
             return byChild;
         });

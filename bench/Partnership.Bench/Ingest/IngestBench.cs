@@ -52,7 +52,7 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 rows);
         }
         report.Note("Attendance: CSV streamed to POST /api/virtual-school/attendance/bulk through the gateway (virtual-school-system token); the service validates each line and COPYs it straight into attendance_marks as it arrives (a first load of those dates), or, when a session is stored already or repeats, replays the feed from a spooled copy into a staging table and merges it (plain insert for children with no marks yet in the feed's dates, upsert for the rest); then it writes each touched child-week's summary to the outbox, in the same transaction. Equivalent COPY: the stored rows COPYed into a table with attendance_marks' columns, primary key and index; bare COPY: the same without indexes. Peak memory is the virtual-school process's VmRSS sampled every 50 ms during the feed (its VmHWM since start is shown too).");
-        report.Note("SSDA903: files from the care register's own sample generator, imported in this process by Ssda903Importer (the code path of the API and CLI) into a fresh, migrated database. Peak memory is this process's working set / managed heap during the import, above what it held before; the bench process also hosts the AppHost and its samplers, so the same files are then imported by the care register's command line (`import 2025 <folder>`) in a process of its own, whose peak working set is the importer's alone, under the same 32 MiB GC heap limit at both sizes (without a limit the GC lets a busy heap grow with the length of the run, whatever the import keeps).");
+        report.Note($"SSDA903: files from the care register's own sample generator, imported in this process by Ssda903Importer (the code path of the API and CLI) into a fresh, migrated database. Peak memory is this process's working set / managed heap during the import, above what it held before; the bench process also hosts the AppHost and its samplers, so the same files are then imported by the care register's command line (`import 2025 <folder>`) in a process of its own, whose peak working set is the importer's alone, under the same {Ssda903ProcessRun.HeapLimitMiB} MiB GC heap limit at both sizes (without a limit the GC lets a busy heap grow with the length of the run, whatever the import keeps).");
         report.Note("Raw COPY (SSDA903): the rows the service stored, exported in binary and timed going back into tables of the same columns without indexes (see bench/Partnership.Bench/Ingest/CopyBaseline.cs); for SSDA903 the headline is COPY into tables with the same indexes as the ssda903_* tables (collection year, and the episodes' child key), bare tables in brackets.");
         foreach (var note in notes)
         {
@@ -235,11 +235,11 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                     Report.Rate(stored / seconds), $"{Report.Rate(copy.RowsPerSecond)} ({Report.Rate(bare.RowsPerSecond)})",
                     $"{Report.Ratio(stored / seconds / copy.RowsPerSecond, 0.5)} ({stored / seconds / bare.RowsPerSecond:P0} of bare)",
                     $"+{MemorySampler.Mib(peak - baseline)} working set (peak {MemorySampler.Mib(peak)}), managed heap peak {MemorySampler.Mib(heap)}; " +
-                    $"alone in its own process with a 32 MiB GC heap limit: peak {separate.PeakWorkingSet}",
+                    $"alone in its own process with a {Ssda903ProcessRun.HeapLimitMiB} MiB GC heap limit: peak {separate.PeakWorkingSet}",
                     $"{seconds:F1} s",
                 ]);
                 notes.Add($"CPU SSDA903 {size}: {cpuReport.Describe()}");
-                notes.Add($"SSDA903 {size} imported again by the care register's command line in a process of its own (same files, fresh database, GC heap limited to 32 MiB at every size; " +
+                notes.Add($"SSDA903 {size} imported again by the care register's command line in a process of its own (same files, fresh database, GC heap limited to {Ssda903ProcessRun.HeapLimitMiB} MiB at every size; " +
                           $"its VmRSS sampled every 50 ms, peak {MemorySampler.Mib(separate.SampledPeakBytes)}): {separate.Summary}");
                 notes.AddRange(log.Messages.Where(m => m.Contains("import steps")).Select(m => $"importer SSDA903 {size}: {m}"));
                 var importCpu = ImportPath.Sum(p => cpuReport.Used.GetValueOrDefault(p));

@@ -45,6 +45,7 @@ public sealed class Ssda903IssueLog
 /// <summary>Reports the issues of the row being read, and remembers whether any of them excludes it.</summary>
 public sealed class Ssda903RowContext(Ssda903IssueLog? log, string file)
 {
+    public string File => file;
     public int Row { get; set; }
     public bool Excluded { get; private set; }
 

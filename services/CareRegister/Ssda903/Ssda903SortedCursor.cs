@@ -7,6 +7,12 @@ namespace Partnership.CareRegister.Ssda903;
 /// </summary>
 public sealed class Ssda903SortedCursor(Ssda903CsvFile file, string fileName)
 {
+    /// <summary>
+    /// Records parsed at a time. Every file of the return is open at once here, each with a batch in hand and one
+    /// read ahead, so batches are smaller than the staged path's (whose batch is also its look-up).
+    /// </summary>
+    public const int ReadBatch = 1_000;
+
     private int _count;
     private int _next;
     private bool _ended;
@@ -26,7 +32,7 @@ public sealed class Ssda903SortedCursor(Ssda903CsvFile file, string fileName)
             {
                 return false;
             }
-            _count = await file.ReadBatchAsync(Ssda903Importer.BatchSize, ct);
+            _count = await file.ReadBatchAsync(ReadBatch, ct);
             _next = 0;
             if (_count == 0)
             {

@@ -13,11 +13,15 @@ namespace Partnership.CareRegister.Ssda903;
 /// </summary>
 public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportState state, TimeProvider clock)
 {
+    /// <summary>Header rows per batch: with the other files' rows for their children, and a batch being written while the next is judged, what bounds the memory.</summary>
+    public const int HeaderBatch = 5_000;
+
     private readonly NpgsqlConnection _connection = (NpgsqlConnection)db.Database.GetDbConnection();
     private readonly List<(string Child, int Line)> _adopted = [];
     private readonly Dictionary<string, Ssda903Child> _adoptionChildren = new(StringComparer.Ordinal);
     private readonly List<Ssda903Episode> _passed = [];
-    private readonly List<Ssda903Episode> _keptEpisodes = [];
+    private readonly List<Ssda903Child> _carried = [];
+    private string? _lastId;
     private readonly List<Ssda903Child> _judged = [];
     private readonly List<int> _excluded = [];
 
@@ -25,11 +29,11 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
     private Ssda903ImportState State => state;
     private TimeProvider Clock => clock;
 
-    /// <summary>The rows of an optional file below a limit: read, judged, COPYed and their events staged.</summary>
+    /// <summary>An optional file read along with the Header: its rows below a limit are judged, then written when their batch's turn comes.</summary>
     private interface IRowWindow : IAsyncDisposable
     {
         int Kept { get; }
-        Task ImportBelowAsync(string? limit, Ssda903SortedImport import, CancellationToken ct);
+        Task<Func<CancellationToken, Task>> JudgeBelowAsync(string? limit, Ssda903SortedImport import, CancellationToken ct);
     }
 
     public async Task<Ssda903Counts> RunAsync(IReadOnlyDictionary<Ssda903FileKind, Ssda903Source> sources, Func<Ssda903FileKind, string> fileName,
@@ -41,84 +45,58 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
         state.EpisodesFile = episodesName;
         await using var header = await Ssda903CsvFile.OpenAsync(sources[Ssda903FileKind.Header].Open(), ct);
         await using var episodesFile = await Ssda903CsvFile.OpenAsync(sources[Ssda903FileKind.Episodes].Open(), ct);
-        var episodes = new Ssda903SortedCursor(episodesFile, episodesName);
-        var reviews = await OpenAsync(sources, new Ssda903ReviewsFile(), ct);
-        var uasc = await OpenAsync(sources, new Ssda903UascFile(), ct);
-        var oc2 = await OpenAsync(sources, new Ssda903Oc2File(), ct);
-        var oc3 = await OpenAsync(sources, new Ssda903Oc3File(), ct);
-        var missing = await OpenAsync(sources, new Ssda903MissingFile(), ct);
-        var ad1 = await OpenAsync(sources, new Ssda903Ad1File(), ct);
-        var placed = await OpenAsync(sources, new Ssda903PlacedForAdoptionFile(), ct);
-        IRowWindow?[] rowFiles = [reviews, uasc, oc2, oc3, missing, ad1, placed];
+        var files = new Files(header, new Ssda903RowContext(state.Issues, headerName), new Ssda903SortedCursor(episodesFile, episodesName),
+            new Ssda903RowContext(state.Issues, episodesName),
+            [
+                await OpenAsync(sources, new Ssda903ReviewsFile(), ct), await OpenAsync(sources, new Ssda903UascFile(), ct),
+                await OpenAsync(sources, new Ssda903Oc2File(), ct), await OpenAsync(sources, new Ssda903Oc3File(), ct),
+                await OpenAsync(sources, new Ssda903MissingFile(), ct), await OpenAsync(sources, new Ssda903Ad1File(), ct),
+                await OpenAsync(sources, new Ssda903PlacedForAdoptionFile(), ct),
+            ]);
+        // A batch's writes run while the next batch is read and judged: the importer's CPU overlaps the server's.
+        var writing = Task.CompletedTask;
         try
         {
-            var headerRow = new Ssda903RowContext(state.Issues, headerName);
-            var episodeRow = new Ssda903RowContext(state.Issues, episodesName);
-            var kept = new List<Ssda903Child>();
-            var newLinks = new List<(string LocalId, string ChildKey)>();
-            // The kept child whose CHILD ends a Header batch: its rows in other files may run on past the batch, so it
-            // belongs to the next one (a later Header row with its id is still a duplicate there).
-            var carried = new List<Ssda903Child>();
-            string? lastId = null;
+            var (count, ids) = ReadHeaderBatch(await header.ReadBatchAsync(HeaderBatch, ct), header, headerName);
+            var links = await Ssda903Staging.KeyLinksAsync(_connection, ids, ct);
             bool last;
             do
             {
-                var count = await header.ReadBatchAsync(Ssda903Importer.BatchSize, ct);
-                last = count < Ssda903Importer.BatchSize;
-                var ids = new List<string>(count);
-                foreach (var id in header.BatchValues("CHILD"))
+                last = count < HeaderBatch;
+                var writes = await JudgeBatchAsync(files, count, links, last, counts, ct);
+                if (!last)
                 {
-                    if (lastId is not null && string.CompareOrdinal(id, lastId) < 0)
+                    (count, ids) = ReadHeaderBatch(await header.ReadBatchAsync(HeaderBatch, ct), header, headerName);
+                }
+                await writing;
+                if (!last)
+                {
+                    links = await Ssda903Staging.KeyLinksAsync(_connection, ids, ct);
+                }
+                writing = Task.Run(async () =>
+                {
+                    foreach (var write in writes)
                     {
-                        throw new Ssda903UnsortedException(headerName);
+                        await write(ct);
                     }
-                    ids.Add(lastId = id);
-                }
-                var links = await Ssda903Staging.KeyLinksAsync(_connection, ids, ct);
-                state.CurrentFile = headerName;
-                state.Children = carried.ToDictionary(c => c.LocalId, StringComparer.Ordinal);
-                Ssda903HeaderReader.ReadBatch(header, count, headerRow, state, links, kept, newLinks);
-                await Ssda903YearWriter.WriteKeyLinksAsync(_connection, newLinks, state.ImportedAt, ct);
-
-                // Rows of other files are taken up to (not including) the batch's last CHILD; the last batch takes the rest.
-                var limit = last ? null : lastId ?? "";
-                var window = new List<Ssda903Child>(carried);
-                carried.Clear();
-                foreach (var child in kept)
-                {
-                    (child.LocalId == limit ? carried : window).Add(child);
-                }
-
-                state.CurrentFile = episodesName;
-                counts.Episodes += await ImportEpisodesBelowAsync(episodes, episodeRow, limit, ct);
-                counts.Children += window.Count;
-                counts.Oc2Cohort += await Ssda903YearWriter.WriteChildrenAsync(_connection, state, window, ct);
-                foreach (var rows in rowFiles)
-                {
-                    if (rows is not null)
-                    {
-                        await rows.ImportBelowAsync(limit, this, ct);
-                    }
-                }
-                RememberAdoptions(window);
+                }, ct);
             }
             while (!last);
+            await writing;
             state.CurrentFile = null;
             state.Children = new(StringComparer.Ordinal);
 
-            counts.Reviews = reviews?.Kept ?? 0;
-            counts.Uasc = uasc?.Kept ?? 0;
-            counts.Oc2 = oc2?.Kept ?? 0;
-            counts.Oc3 = oc3?.Kept ?? 0;
-            counts.Missing = missing?.Kept ?? 0;
-            counts.Ad1 = ad1?.Kept ?? 0;
-            counts.PlacedForAdoption = placed?.Kept ?? 0;
+            var rows = files.Rows;
+            (counts.Reviews, counts.Uasc, counts.Oc2, counts.Oc3, counts.Missing, counts.Ad1, counts.PlacedForAdoption) =
+                (Kept(rows[0]), Kept(rows[1]), Kept(rows[2]), Kept(rows[3]), Kept(rows[4]), Kept(rows[5]), Kept(rows[6]));
             counts.AdoptionMilestones = await Ssda903AdoptionMilestones.WriteAsync(db, _adopted, _adoptionChildren, state, fileName, clock, ct);
             return counts;
         }
         finally
         {
-            foreach (var rows in rowFiles)
+            // The connection must be free before the caller rolls back or goes on; a failure already on its way wins.
+            await writing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            foreach (var rows in files.Rows)
             {
                 if (rows is not null)
                 {
@@ -128,8 +106,72 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
         }
     }
 
-    /// <summary>The episodes below the limit, judged child by child, then COPYed with their events: the excluded are never written.</summary>
-    private async Task<int> ImportEpisodesBelowAsync(Ssda903SortedCursor episodes, Ssda903RowContext row, string? limit, CancellationToken ct)
+    private static int Kept(IRowWindow? rows) => rows?.Kept ?? 0;
+
+    private sealed record Files(Ssda903CsvFile Header, Ssda903RowContext HeaderRow, Ssda903SortedCursor Episodes, Ssda903RowContext EpisodeRow,
+        IRowWindow?[] Rows);
+
+    /// <summary>The CHILD ids of the Header batch just read, which must not go back on the batch before.</summary>
+    private (int Count, List<string> Ids) ReadHeaderBatch(int count, Ssda903CsvFile header, string headerName)
+    {
+        var ids = new List<string>(count);
+        foreach (var id in header.BatchValues("CHILD"))
+        {
+            if (_lastId is not null && string.CompareOrdinal(id, _lastId) < 0)
+            {
+                throw new Ssda903UnsortedException(headerName);
+            }
+            ids.Add(_lastId = id);
+        }
+        return (count, ids);
+    }
+
+    /// <summary>
+    /// Judges a Header batch and every other file's rows up to (not including) its last CHILD, or all the rest for the
+    /// last batch; returns the batch's writes, in order, to run on the connection.
+    /// </summary>
+    private async Task<List<Func<CancellationToken, Task>>> JudgeBatchAsync(Files files, int count, Dictionary<string, string> links, bool last,
+        Ssda903Counts counts, CancellationToken ct)
+    {
+        var writes = new List<Func<CancellationToken, Task>>();
+        state.CurrentFile = files.HeaderRow.File;
+        state.Children = _carried.ToDictionary(c => c.LocalId, StringComparer.Ordinal);
+        var kept = new List<Ssda903Child>();
+        var newLinks = new List<(string LocalId, string ChildKey)>();
+        Ssda903HeaderReader.ReadBatch(files.Header, count, files.HeaderRow, state, links, kept, newLinks);
+        writes.Add(ct => Ssda903YearWriter.WriteKeyLinksAsync(_connection, newLinks, state.ImportedAt, ct));
+
+        var limit = last ? null : _lastId ?? "";
+        // The kept child whose CHILD ends the batch may have rows past the limit in other files: it goes with the next
+        // batch (where a later Header row with its id is still a duplicate).
+        var window = new List<Ssda903Child>(_carried);
+        _carried.Clear();
+        foreach (var child in kept)
+        {
+            (child.LocalId == limit ? _carried : window).Add(child);
+        }
+
+        state.CurrentFile = files.EpisodeRow.File;
+        var episodes = await JudgeEpisodesBelowAsync(files.Episodes, files.EpisodeRow, limit, ct);
+        counts.Episodes += episodes.Count;
+        writes.Add(ct => Ssda903EpisodeReader.WriteEpisodesAsync(_connection, state, episodes, ct));
+        writes.Add(ct => Ssda903YearWriter.WriteEpisodeEventsAsync(db, state, episodes, clock, ct));
+        counts.Children += window.Count;
+        counts.Oc2Cohort += window.Count(c => c.Oc2Cohort);
+        writes.Add(ct => Ssda903YearWriter.WriteChildrenAsync(_connection, state, window, ct));
+        foreach (var rows in files.Rows)
+        {
+            if (rows is not null)
+            {
+                writes.Add(await rows.JudgeBelowAsync(limit, this, ct));
+            }
+        }
+        RememberAdoptions(window);
+        return writes;
+    }
+
+    /// <summary>The episodes below the limit, judged child by child; only the kept are returned (the excluded are never written).</summary>
+    private async Task<List<Ssda903Episode>> JudgeEpisodesBelowAsync(Ssda903SortedCursor episodes, Ssda903RowContext row, string? limit, CancellationToken ct)
     {
         _passed.Clear();
         while (await episodes.NextBelowAsync(limit, ct))
@@ -143,10 +185,9 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
         // Within a child the file need not be in date order; the rules need it.
         _passed.Sort(static (a, b) => string.CompareOrdinal(a.Child.LocalId, b.Child.LocalId) is var byChild and not 0 ? byChild
             : a.Start.CompareTo(b.Start) is var byStart and not 0 ? byStart : a.Line.CompareTo(b.Line));
-        Ssda903EpisodeRules.ApplyToRuns(_passed, _passed.Count, state, state.EpisodesFile, _judged, _keptEpisodes, _excluded);
-        await Ssda903EpisodeReader.WriteEpisodesAsync(_connection, state, _keptEpisodes, ct);
-        await Ssda903YearWriter.WriteEpisodeEventsAsync(db, state, _keptEpisodes, clock, ct);
-        return _keptEpisodes.Count;
+        var kept = new List<Ssda903Episode>(_passed.Count);
+        Ssda903EpisodeRules.ApplyToRuns(_passed, _passed.Count, state, state.EpisodesFile, _judged, kept, _excluded);
+        return kept;
     }
 
     /// <summary>What the milestones need at the end, for the few children with an adoption.</summary>
@@ -179,25 +220,24 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
     private sealed class RowWindow<TRow>(Ssda903RowFile<TRow> rows, Ssda903CsvFile file, string fileName) : IRowWindow where TRow : class
     {
         private readonly Ssda903SortedCursor _cursor = new(file, fileName);
-        private readonly List<(TRow Row, int Line)> _kept = [];
         private Ssda903RowContext? _context;
 
         public int Kept { get; private set; }
 
-        public async Task ImportBelowAsync(string? limit, Ssda903SortedImport import, CancellationToken ct)
+        public async Task<Func<CancellationToken, Task>> JudgeBelowAsync(string? limit, Ssda903SortedImport import, CancellationToken ct)
         {
             var state = import.State;
             state.CurrentFile = fileName;
             _context ??= new Ssda903RowContext(state.Issues, fileName);
             // All of a child's rows fall in one batch, so a duplicate rule needs only this batch's keys.
             rows.Seen?.Reset();
-            _kept.Clear();
+            var kept = new List<(TRow Row, int Line)>();
             while (await _cursor.NextBelowAsync(limit, ct))
             {
-                rows.ReadSelected(file, _context, state, _kept);
+                rows.ReadSelected(file, _context, state, kept);
             }
-            await rows.WriteKeptAsync(import.Db, import._connection, _kept, state, import.Clock, ct);
-            Kept += _kept.Count;
+            Kept += kept.Count;
+            return ct => rows.WriteKeptAsync(import.Db, import._connection, kept, state, import.Clock, ct);
         }
 
         public ValueTask DisposeAsync() => file.DisposeAsync();

@@ -42,18 +42,14 @@ public static class Ssda903YearWriter
         await copy.CompleteAsync(ct);
     }
 
-    /// <summary>
-    /// ssda903_children rows for children whose episodes have been judged (what they decided is on the child);
-    /// returns how many of them are in the OC2 cohort.
-    /// </summary>
-    public static async Task<int> WriteChildrenAsync(NpgsqlConnection connection, Ssda903ImportState state, IReadOnlyList<Ssda903Child> children,
+    /// <summary>ssda903_children rows for children whose episodes have been judged (what they decided is on the child).</summary>
+    public static async Task WriteChildrenAsync(NpgsqlConnection connection, Ssda903ImportState state, IReadOnlyList<Ssda903Child> children,
         CancellationToken ct)
     {
         if (children.Count == 0)
         {
-            return 0;
+            return;
         }
-        var cohort = 0;
         await using var copy = await BinaryCopyWriter.BeginAsync(connection, "ssda903_children",
             [.. CommonColumns, "sex", "dob", "ethnic", "upn", "mother", "mc_dob", "age_at_year_end", "oc2_cohort", "short_breaks_only"], ct);
         foreach (var child in children)
@@ -68,10 +64,8 @@ public static class Ssda903YearWriter
             copy.Write(child.AgeAtYearEnd);
             copy.Write(child.Oc2Cohort);
             copy.Write(child.HasEpisode && child.OnlyShortBreaks);
-            cohort += child.Oc2Cohort ? 1 : 0;
         }
         await copy.CompleteAsync(ct);
-        return cohort;
     }
 
     /// <summary>One Ssda903EpisodeImported per kept episode (of a fetch).</summary>
