@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Partnership.CareRegister.Identifiers;
 
 namespace Partnership.CareRegister.Domain;
 
@@ -13,7 +13,7 @@ public static class PlatformChildKeys
     public static string New()
     {
         Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
+        RandomBytes.Fill(bytes);
         Span<char> chars = stackalloc char[18];
         chars[0] = 'C';
         chars[1] = '-';

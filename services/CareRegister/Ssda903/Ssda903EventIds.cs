@@ -1,34 +1,19 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
+using Partnership.CareRegister.Identifiers;
 
 namespace Partnership.CareRegister.Ssda903;
 
 /// <summary>
 /// UUIDv7 event ids for the hundreds of thousands of events of a return, as Guid.CreateVersion7 makes them (Unix
-/// milliseconds, version 7, RFC variant, the rest cryptographically random), but with the random bytes drawn 256 ids
-/// at a time: Guid.CreateVersion7 asks the kernel for 16 random bytes per id, a visible share of an import's CPU.
+/// milliseconds, version 7, RFC variant, the rest cryptographically random), but with the random bytes drawn in
+/// bulk (<see cref="RandomBytes"/>): Guid.CreateVersion7 asks the kernel for 16 random bytes per id.
 /// </summary>
 public static class Ssda903EventIds
 {
-    private const int IdsPerDraw = 256;
-
-    [ThreadStatic]
-    private static byte[]? random;
-
-    [ThreadStatic]
-    private static int next;
-
     public static Guid Next()
     {
-        if (random is null || next == random.Length)
-        {
-            random ??= new byte[IdsPerDraw * 16];
-            RandomNumberGenerator.Fill(random);
-            next = 0;
-        }
         Span<byte> bytes = stackalloc byte[16];
-        random.AsSpan(next, 16).CopyTo(bytes);
-        next += 16;
+        RandomBytes.Fill(bytes);
         var milliseconds = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         // Bytes 0-5: the timestamp, big-endian; the high nibble of byte 6: the version; the top two bits of byte 8: the variant.
         BinaryPrimitives.WriteInt64BigEndian(bytes, milliseconds << 16 | (long)BinaryPrimitives.ReadUInt16BigEndian(bytes[6..]));
