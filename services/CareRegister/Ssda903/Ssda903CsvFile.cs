@@ -33,6 +33,8 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
     private Batch _spare = new();
     private Task<Batch>? _ahead;
     private int _current = -1;
+    private readonly (string Column, int Index)[] _byName = new (string, int)[24];
+    private int _named;
 
     private Ssda903CsvFile(CsvReader reader) => _reader = reader;
 
@@ -120,7 +122,28 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
     public string? Optional(string column) => HasColumn(column) ? this[column] : null;
 
     /// <summary>The trimmed value, or null when the field is empty or the record is short.</summary>
-    public string? this[string column] => _batch.Records[_current][_columns[column]];
+    public string? this[string column] => _batch.Records[_current][IndexOf(column)];
+
+    /// <summary>
+    /// Readers name columns with literals, so the same few string instances come back for every record: they are
+    /// matched by reference before the case-insensitive dictionary, whose hashing was a visible share of an import.
+    /// </summary>
+    private int IndexOf(string column)
+    {
+        for (var i = 0; i < _named; i++)
+        {
+            if (ReferenceEquals(_byName[i].Column, column))
+            {
+                return _byName[i].Index;
+            }
+        }
+        var index = _columns[column];
+        if (_named < _byName.Length)
+        {
+            _byName[_named++] = (column, index);
+        }
+        return index;
+    }
 
     public async ValueTask DisposeAsync()
     {

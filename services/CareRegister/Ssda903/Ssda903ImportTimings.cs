@@ -20,5 +20,8 @@ public sealed class Ssda903ImportTimings
         _cpu = cpu;
     }
 
+    /// <summary>A remark on the last step, such as how its parts overlapped.</summary>
+    public void Note(string remark) => _steps.Append(" [").Append(remark).Append(']');
+
     public override string ToString() => _steps.ToString();
 }

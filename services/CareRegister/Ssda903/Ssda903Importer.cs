@@ -146,10 +146,12 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         await ExecuteAsync(connection, "SAVEPOINT ssda903_one_pass", ct);
         try
         {
-            counts = await new Ssda903SortedImport(db, state, clock).RunAsync(plan.ToDictionary(p => p.Key, p => p.Value.Source), FileName, ct);
+            var onePass = new Ssda903SortedImport(db, state, clock);
+            counts = await onePass.RunAsync(plan.ToDictionary(p => p.Key, p => p.Value.Source), FileName, ct);
             await ExecuteAsync(connection, "RELEASE SAVEPOINT ssda903_one_pass", ct);
             state.OnePass = true;
             timings.Mark("one pass");
+            timings.Note(onePass.Overlap);
         }
         catch (Ssda903UnsortedException unsorted)
         {

@@ -9,7 +9,7 @@ namespace Partnership.CareRegister.Ssda903;
 public sealed record Ssda903MissingRow(Ssda903Child Child, string MissingType, DateOnly Start, DateOnly? End);
 
 /// <summary>Missing: episodes missing (M) or away without authorisation (A) that started in the year.</summary>
-public sealed class Ssda903MissingFile : Ssda903RowFile<Ssda903MissingRow>
+public sealed class Ssda903MissingFile : Ssda903PublishingRowFile<Ssda903MissingRow, Ssda903MissingEpisodeImported>
 {
     public override Ssda903FileKind Kind => Ssda903FileKind.Missing;
     protected override string Table => "ssda903_missing";
@@ -42,12 +42,7 @@ public sealed class Ssda903MissingFile : Ssda903RowFile<Ssda903MissingRow>
         copy.Write(row.End);
     }
 
-    public override bool PublishesEvents => true;
-
-    public override Task<int> WriteEventsAsync(CareRegisterDbContext db, IEnumerable<Ssda903MissingRow> keptRows, Ssda903ImportState state, TimeProvider clock, CancellationToken ct) =>
-        db.AddIntegrationEventsAsync(keptRows.Select(r => ToEvent(r, state)), clock, ct);
-
-    private static Ssda903MissingEpisodeImported ToEvent(Ssda903MissingRow row, Ssda903ImportState state) => new Ssda903MissingEpisodeImported
+    protected override Ssda903MissingEpisodeImported ToEvent(Ssda903MissingRow row, Ssda903ImportState state) => new Ssda903MissingEpisodeImported
     {
         EventId = Ssda903EventIds.Next(),
         OccurredAt = state.ImportedAt,

@@ -13,7 +13,7 @@ public sealed record Ssda903Oc2Row(
 /// OC2: outcomes of children looked after continuously for 12 months at 31 March. A row for a child the episodes
 /// do not put in that cohort is kept with a not-in-cohort warning and published with InCohort = false.
 /// </summary>
-public sealed class Ssda903Oc2File : Ssda903RowFile<Ssda903Oc2Row>
+public sealed class Ssda903Oc2File : Ssda903PublishingRowFile<Ssda903Oc2Row, Ssda903Oc2OutcomeImported>
 {
 
     public override Ssda903FileKind Kind => Ssda903FileKind.Oc2;
@@ -67,12 +67,7 @@ public sealed class Ssda903Oc2File : Ssda903RowFile<Ssda903Oc2Row>
         copy.Write(row.Child.Oc2Cohort);
     }
 
-    public override bool PublishesEvents => true;
-
-    public override Task<int> WriteEventsAsync(CareRegisterDbContext db, IEnumerable<Ssda903Oc2Row> keptRows, Ssda903ImportState state, TimeProvider clock, CancellationToken ct) =>
-        db.AddIntegrationEventsAsync(keptRows.Select(r => ToEvent(r, state)), clock, ct);
-
-    private static Ssda903Oc2OutcomeImported ToEvent(Ssda903Oc2Row row, Ssda903ImportState state) => new Ssda903Oc2OutcomeImported
+    protected override Ssda903Oc2OutcomeImported ToEvent(Ssda903Oc2Row row, Ssda903ImportState state) => new Ssda903Oc2OutcomeImported
     {
         EventId = Ssda903EventIds.Next(),
         OccurredAt = state.ImportedAt,

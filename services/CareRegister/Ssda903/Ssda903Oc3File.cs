@@ -11,7 +11,7 @@ public sealed record Ssda903Oc3Row(Ssda903Child Child, string InTouch, string? A
 /// OC3: care leavers whose 17th to 21st birthday fell in the year. The age reached at that birthday is the age at
 /// 31 March; a row outside 17–21, or for a child only ever in short breaks, is kept with a not-in-cohort warning.
 /// </summary>
-public sealed class Ssda903Oc3File : Ssda903RowFile<Ssda903Oc3Row>
+public sealed class Ssda903Oc3File : Ssda903PublishingRowFile<Ssda903Oc3Row, Ssda903Oc3OutcomeImported>
 {
 
     public override Ssda903FileKind Kind => Ssda903FileKind.Oc3;
@@ -54,12 +54,7 @@ public sealed class Ssda903Oc3File : Ssda903RowFile<Ssda903Oc3Row>
         copy.Write(row.InCohort);
     }
 
-    public override bool PublishesEvents => true;
-
-    public override Task<int> WriteEventsAsync(CareRegisterDbContext db, IEnumerable<Ssda903Oc3Row> keptRows, Ssda903ImportState state, TimeProvider clock, CancellationToken ct) =>
-        db.AddIntegrationEventsAsync(keptRows.Select(r => ToEvent(r, state)), clock, ct);
-
-    private static Ssda903Oc3OutcomeImported ToEvent(Ssda903Oc3Row row, Ssda903ImportState state) => new Ssda903Oc3OutcomeImported
+    protected override Ssda903Oc3OutcomeImported ToEvent(Ssda903Oc3Row row, Ssda903ImportState state) => new Ssda903Oc3OutcomeImported
     {
         EventId = Ssda903EventIds.Next(),
         OccurredAt = state.ImportedAt,

@@ -1,5 +1,7 @@
 using Partnership.ServiceDefaults.Persistence;
 using Partnership.CareRegister.Data;
+using Partnership.Contracts;
+using Partnership.ServiceDefaults.Outbox;
 
 namespace Partnership.CareRegister.Ssda903;
 
@@ -60,11 +62,7 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
         }
         await using (var copy = await BinaryCopyWriter.BeginAsync(connection, Table, CopyColumns, ct))
         {
-            foreach (var (row, line) in kept)
-            {
-                Ssda903YearWriter.WriteCommon(copy, state, line, ChildOf(row));
-                Write(copy, row);
-            }
+            WriteRows(copy, kept, state);
             await copy.CompleteAsync(ct);
         }
         if (PublishesEvents)
@@ -73,7 +71,30 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
         }
     }
 
+    private void WriteRows(BinaryCopyWriter copy, IReadOnlyList<(TRow Row, int Line)> kept, Ssda903ImportState state)
+    {
+        foreach (var (row, line) in kept)
+        {
+            Ssda903YearWriter.WriteCommon(copy, state, line, ChildOf(row));
+            Write(copy, row);
+        }
+    }
+
     /// <summary>Stages the events of the kept rows in the outbox (bulk COPY), inside the import's transaction.</summary>
     public virtual Task<int> WriteEventsAsync(CareRegisterDbContext db, IEnumerable<TRow> keptRows, Ssda903ImportState state, TimeProvider clock, CancellationToken ct) =>
         Task.FromResult(0);
+}
+
+/// <summary>A row file whose kept rows are each published as one integration event.</summary>
+public abstract class Ssda903PublishingRowFile<TRow, TEvent> : Ssda903RowFile<TRow>
+    where TRow : class
+    where TEvent : IntegrationEvent
+{
+    protected abstract TEvent ToEvent(TRow row, Ssda903ImportState state);
+
+    public sealed override bool PublishesEvents => true;
+
+    public sealed override Task<int> WriteEventsAsync(CareRegisterDbContext db, IEnumerable<TRow> keptRows, Ssda903ImportState state, TimeProvider clock,
+        CancellationToken ct) =>
+        db.AddIntegrationEventsAsync(keptRows.Select(r => ToEvent(r, state)), clock, ct);
 }

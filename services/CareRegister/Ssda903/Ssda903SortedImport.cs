@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Partnership.CareRegister.Data;
@@ -22,6 +23,11 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
     private readonly List<Ssda903Episode> _passed = [];
     private readonly List<Ssda903Child> _carried = [];
     private string? _lastId;
+    private TimeSpan _judging, _writing, _waiting;
+
+    /// <summary>How the pass's two halves overlapped: judging batches, writing them, and judging waiting for a write.</summary>
+    public string Overlap => FormattableString.Invariant(
+        $"judging {_judging.TotalMilliseconds:F0} ms, writing {_writing.TotalMilliseconds:F0} ms, waiting for writes {_waiting.TotalMilliseconds:F0} ms");
     private readonly List<Ssda903Child> _judged = [];
     private readonly List<int> _excluded = [];
 
@@ -63,22 +69,28 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
             do
             {
                 last = count < HeaderBatch;
+                var judged = Stopwatch.GetTimestamp();
                 var writes = await JudgeBatchAsync(files, count, links, last, counts, ct);
                 if (!last)
                 {
                     (count, ids) = ReadHeaderBatch(await header.ReadBatchAsync(HeaderBatch, ct), header, headerName);
                 }
+                var waited = Stopwatch.GetTimestamp();
+                _judging += Stopwatch.GetElapsedTime(judged, waited);
                 await writing;
+                _waiting += Stopwatch.GetElapsedTime(waited);
                 if (!last)
                 {
                     links = await Ssda903Staging.KeyLinksAsync(_connection, ids, ct);
                 }
                 writing = Task.Run(async () =>
                 {
+                    var started = Stopwatch.GetTimestamp();
                     foreach (var write in writes)
                     {
                         await write(ct);
                     }
+                    _writing += Stopwatch.GetElapsedTime(started);
                 }, ct);
             }
             while (!last);
