@@ -26,16 +26,48 @@ public static class OutboxBulkWriter
         this DbContext db, IEnumerable<TEvent> events, TimeProvider clock, CancellationToken cancellationToken)
         where TEvent : IntegrationEvent
     {
+        RequireTransaction(db);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, OutboxModelBuilderExtensions.OutboxTable, Columns, cancellationToken);
+        var written = WriteRows(copy, events, clock);
+        await copy.CompleteAsync(cancellationToken);
+        OutboxSignal.MarkStaged(db);
+        return written;
+    }
+
+    /// <summary>
+    /// The outbox rows of <paramref name="events"/> encoded now, on the caller's thread, for
+    /// <see cref="SendHeldEventsAsync"/> to COPY later in the transaction of the change they report.
+    /// </summary>
+    public static BinaryCopyWriter HoldIntegrationEvents<TEvent>(IEnumerable<TEvent> events, TimeProvider clock)
+        where TEvent : IntegrationEvent
+    {
+        var copy = BinaryCopyWriter.Hold(OutboxModelBuilderExtensions.OutboxTable, Columns);
+        WriteRows(copy, events, clock);
+        return copy;
+    }
+
+    /// <summary>COPYs events encoded by <see cref="HoldIntegrationEvents"/>, under the same rule as a direct write.</summary>
+    public static async Task SendHeldEventsAsync(this DbContext db, BinaryCopyWriter held, CancellationToken cancellationToken)
+    {
+        RequireTransaction(db);
+        await held.SendAsync((NpgsqlConnection)db.Database.GetDbConnection(), cancellationToken);
+        OutboxSignal.MarkStaged(db);
+    }
+
+    private static void RequireTransaction(DbContext db)
+    {
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Bulk outbox writes must run inside the transaction of the change they report.");
         }
+    }
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+    private static int WriteRows<TEvent>(BinaryCopyWriter copy, IEnumerable<TEvent> events, TimeProvider clock) where TEvent : IntegrationEvent
+    {
         var messageType = ContractTypes.NameOf(typeof(TEvent));
         var createdAt = clock.GetUtcNow();
         var written = 0;
-        await using var copy = await BinaryCopyWriter.BeginAsync(connection, OutboxModelBuilderExtensions.OutboxTable, Columns, cancellationToken);
         foreach (var row in events.Chunk(EventsPerRow))
         {
             copy.StartRow();
@@ -47,8 +79,6 @@ public static class OutboxBulkWriter
             copy.Write(0);
             written += row.Length;
         }
-        await copy.CompleteAsync(cancellationToken);
-        OutboxSignal.MarkStaged(db);
         return written;
     }
 }

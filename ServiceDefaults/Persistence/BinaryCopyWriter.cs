@@ -25,8 +25,10 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
     // Strings come from decoded CSV and code: an unpaired surrogate is a bug, so it throws as Npgsql's encoding does.
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly NpgsqlRawCopyStream stream;
+    private readonly NpgsqlRawCopyStream? stream;
     private readonly short columns;
+    private readonly string? heldCommand;
+    private readonly List<(byte[] Chunk, int Length)> held = [];
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     private int position;
     private int fieldsInRow = -1;
@@ -35,10 +37,11 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
     private Utf8JsonWriter? json;
     private JsonSerializerOptions? jsonOptions;
 
-    private BinaryCopyWriter(NpgsqlRawCopyStream stream, short columns)
+    private BinaryCopyWriter(NpgsqlRawCopyStream? stream, short columns, string? heldCommand = null)
     {
         this.stream = stream;
         this.columns = columns;
+        this.heldCommand = heldCommand;
         // Signature, flags (no OIDs), header extension length.
         ReadOnlySpan<byte> signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
         signature.CopyTo(buffer);
@@ -50,9 +53,39 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
     public static async Task<BinaryCopyWriter> BeginAsync(NpgsqlConnection connection, string table, IReadOnlyList<string> columns,
         CancellationToken cancellationToken)
     {
-        var stream = await connection.BeginRawBinaryCopyAsync(
-            $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var stream = await connection.BeginRawBinaryCopyAsync(CopyCommand(table, columns), cancellationToken);
         return new BinaryCopyWriter(stream, checked((short)columns.Count));
+    }
+
+    /// <summary>
+    /// A writer that encodes its rows in memory, without a connection, for <see cref="SendAsync"/> to COPY later: the
+    /// encoding (JSON bodies above all) can then run on another thread while the connection carries other rows. Its
+    /// memory grows with the rows it holds, so it is for a bounded batch of them.
+    /// </summary>
+    public static BinaryCopyWriter Hold(string table, IReadOnlyList<string> columns) =>
+        new(null, checked((short)columns.Count), CopyCommand(table, columns));
+
+    private static string CopyCommand(string table, IReadOnlyList<string> columns) =>
+        $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>COPYs what a <see cref="Hold"/> writer encoded, on <paramref name="connection"/>, and ends the COPY.</summary>
+    public async Task SendAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (heldCommand is null)
+        {
+            throw new InvalidOperationException("Only a writer made by Hold is sent; a writer on a COPY is completed.");
+        }
+        CheckRowComplete();
+        Ensure(2);
+        BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(position), -1);
+        position += 2;
+        SendBuffered();
+        await using var copy = await connection.BeginRawBinaryCopyAsync(heldCommand, cancellationToken);
+        foreach (var (chunk, length) in held)
+        {
+            await copy.WriteAsync(chunk.AsMemory(0, length), cancellationToken);
+        }
+        completed = true;
     }
 
     /// <summary>The buffer's size now: it grows only to fit one JSON field, never with the number of rows.</summary>
@@ -166,6 +199,10 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
     /// <summary>Ends the COPY; a writer disposed without it cancels the COPY instead (and so fails the transaction).</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
+        if (stream is null)
+        {
+            throw new InvalidOperationException("A writer made by Hold is sent, not completed.");
+        }
         CheckRowComplete();
         Ensure(2);
         BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(position), -1);
@@ -180,7 +217,7 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
     {
         try
         {
-            if (!completed)
+            if (!completed && stream is not null)
             {
                 await stream.CancelAsync();
             }
@@ -190,6 +227,11 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
             json?.Dispose();
             ArrayPool<byte>.Shared.Return(buffer);
             buffer = [];
+            foreach (var (chunk, _) in held)
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+            held.Clear();
         }
     }
 
@@ -242,10 +284,21 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
         buffer = larger;
     }
 
-    /// <summary>A synchronous write, which only blocks when the socket is full, as NpgsqlBinaryImporter's field writes do.</summary>
+    /// <summary>
+    /// A synchronous write, which only blocks when the socket is full, as NpgsqlBinaryImporter's field writes do; a
+    /// held writer keeps the full buffer and takes a fresh one.
+    /// </summary>
     private void SendBuffered()
     {
-        stream.Write(buffer, 0, position);
+        if (stream is null)
+        {
+            held.Add((buffer, position));
+            buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        }
+        else
+        {
+            stream.Write(buffer, 0, position);
+        }
         position = 0;
     }
 

@@ -277,7 +277,11 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
                 {
                     await used.SaveAsync(connection, ct);
                 }
-                await rows.WriteKeptAsync(db, connection, kept, state, clock, ct);
+                await rows.WriteKeptAsync(connection, kept, state, ct);
+                if (rows.PublishesEvents && kept.Count > 0)
+                {
+                    await rows.WriteEventsAsync(db, kept.Select(k => k.Row), state, clock, ct);
+                }
                 count += kept.Count;
             }
         }

@@ -52,23 +52,17 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
         kept.Add((row, context.Row));
     }
 
-    /// <summary>COPYs the kept rows into the file's table and stages their events, if it publishes any.</summary>
-    public async Task WriteKeptAsync(CareRegisterDbContext db, Npgsql.NpgsqlConnection connection, IReadOnlyList<(TRow Row, int Line)> kept,
-        Ssda903ImportState state, TimeProvider clock, CancellationToken ct)
+    /// <summary>COPYs the kept rows into the file's table.</summary>
+    public async Task WriteKeptAsync(Npgsql.NpgsqlConnection connection, IReadOnlyList<(TRow Row, int Line)> kept, Ssda903ImportState state,
+        CancellationToken ct)
     {
         if (kept.Count == 0)
         {
             return;
         }
-        await using (var copy = await BinaryCopyWriter.BeginAsync(connection, Table, CopyColumns, ct))
-        {
-            WriteRows(copy, kept, state);
-            await copy.CompleteAsync(ct);
-        }
-        if (PublishesEvents)
-        {
-            await WriteEventsAsync(db, kept.Select(k => k.Row), state, clock, ct);
-        }
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, Table, CopyColumns, ct);
+        WriteRows(copy, kept, state);
+        await copy.CompleteAsync(ct);
     }
 
     private void WriteRows(BinaryCopyWriter copy, IReadOnlyList<(TRow Row, int Line)> kept, Ssda903ImportState state)
@@ -83,6 +77,9 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
     /// <summary>Stages the events of the kept rows in the outbox (bulk COPY), inside the import's transaction.</summary>
     public virtual Task<int> WriteEventsAsync(CareRegisterDbContext db, IEnumerable<TRow> keptRows, Ssda903ImportState state, TimeProvider clock, CancellationToken ct) =>
         Task.FromResult(0);
+
+    /// <summary>The kept rows' events encoded for a later outbox COPY; null for a file without events.</summary>
+    public virtual BinaryCopyWriter? HoldEvents(IEnumerable<TRow> keptRows, Ssda903ImportState state, TimeProvider clock) => null;
 }
 
 /// <summary>A row file whose kept rows are each published as one integration event.</summary>
@@ -97,4 +94,7 @@ public abstract class Ssda903PublishingRowFile<TRow, TEvent> : Ssda903RowFile<TR
     public sealed override Task<int> WriteEventsAsync(CareRegisterDbContext db, IEnumerable<TRow> keptRows, Ssda903ImportState state, TimeProvider clock,
         CancellationToken ct) =>
         db.AddIntegrationEventsAsync(keptRows.Select(r => ToEvent(r, state)), clock, ct);
+
+    public sealed override BinaryCopyWriter? HoldEvents(IEnumerable<TRow> keptRows, Ssda903ImportState state, TimeProvider clock) =>
+        OutboxBulkWriter.HoldIntegrationEvents(keptRows.Select(r => ToEvent(r, state)), clock);
 }

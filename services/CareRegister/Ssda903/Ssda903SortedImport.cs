@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Partnership.CareRegister.Data;
+using Partnership.ServiceDefaults.Outbox;
+using Partnership.ServiceDefaults.Persistence;
 
 namespace Partnership.CareRegister.Ssda903;
 
@@ -39,7 +41,8 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
     private interface IRowWindow : IAsyncDisposable
     {
         int Kept { get; }
-        Task<Func<CancellationToken, Task>> JudgeBelowAsync(string? limit, Ssda903SortedImport import, CancellationToken ct);
+        Task<(Func<CancellationToken, Task> Rows, Func<BinaryCopyWriter?> Events)> JudgeBelowAsync(string? limit, Ssda903SortedImport import,
+            CancellationToken ct);
     }
 
     public async Task<Ssda903Counts> RunAsync(IReadOnlyDictionary<Ssda903FileKind, Ssda903Source> sources, Func<Ssda903FileKind, string> fileName,
@@ -83,15 +86,7 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
                 {
                     links = await Ssda903Staging.KeyLinksAsync(_connection, ids, ct);
                 }
-                writing = Task.Run(async () =>
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    foreach (var write in writes)
-                    {
-                        await write(ct);
-                    }
-                    _writing += Stopwatch.GetElapsedTime(started);
-                }, ct);
+                writing = Task.Run(() => WriteAsync(writes, ct), ct);
             }
             while (!last);
             await writing;
@@ -120,6 +115,40 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
 
     private static int Kept(IRowWindow? rows) => rows?.Kept ?? 0;
 
+    /// <summary>A judged batch: its row writes, in order, and its events, to be encoded (JSON) only when it is written.</summary>
+    private sealed record BatchWrites(List<Func<CancellationToken, Task>> Rows, List<Func<BinaryCopyWriter?>> Events);
+
+    /// <summary>
+    /// The batch's events are encoded on a thread of their own while its rows go to the server, and sent after them:
+    /// the JSON of the events was the importer's largest share of a write, during which the server waited.
+    /// </summary>
+    private async Task WriteAsync(BatchWrites writes, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var encoding = Task.Run(() => writes.Events.Select(encode => encode()).OfType<BinaryCopyWriter>().ToList(), ct);
+        try
+        {
+            foreach (var write in writes.Rows)
+            {
+                await write(ct);
+            }
+            foreach (var copy in await encoding)
+            {
+                await db.SendHeldEventsAsync(copy, ct);
+            }
+        }
+        finally
+        {
+            // Also when a row write failed first: the encoded events' buffers go back to the pool.
+            var events = await encoding.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : [], TaskScheduler.Default);
+            foreach (var copy in events)
+            {
+                await copy.DisposeAsync();
+            }
+            _writing += Stopwatch.GetElapsedTime(started);
+        }
+    }
+
     private sealed record Files(Ssda903CsvFile Header, Ssda903RowContext HeaderRow, Ssda903SortedCursor Episodes, Ssda903RowContext EpisodeRow,
         IRowWindow?[] Rows);
 
@@ -142,16 +171,16 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
     /// Judges a Header batch and every other file's rows up to (not including) its last CHILD, or all the rest for the
     /// last batch; returns the batch's writes, in order, to run on the connection.
     /// </summary>
-    private async Task<List<Func<CancellationToken, Task>>> JudgeBatchAsync(Files files, int count, Dictionary<string, string> links, bool last,
+    private async Task<BatchWrites> JudgeBatchAsync(Files files, int count, Dictionary<string, string> links, bool last,
         Ssda903Counts counts, CancellationToken ct)
     {
-        var writes = new List<Func<CancellationToken, Task>>();
+        var writes = new BatchWrites([], []);
         state.CurrentFile = files.HeaderRow.File;
         state.Children = _carried.ToDictionary(c => c.LocalId, StringComparer.Ordinal);
         var kept = new List<Ssda903Child>();
         var newLinks = new List<(string LocalId, string ChildKey)>();
         Ssda903HeaderReader.ReadBatch(files.Header, count, files.HeaderRow, state, links, kept, newLinks);
-        writes.Add(ct => Ssda903YearWriter.WriteKeyLinksAsync(_connection, newLinks, state.ImportedAt, ct));
+        writes.Rows.Add(ct => Ssda903YearWriter.WriteKeyLinksAsync(_connection, newLinks, state.ImportedAt, ct));
 
         var limit = last ? null : _lastId ?? "";
         // The kept child whose CHILD ends the batch may have rows past the limit in other files: it goes with the next
@@ -166,16 +195,18 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
         state.CurrentFile = files.EpisodeRow.File;
         var episodes = await JudgeEpisodesBelowAsync(files.Episodes, files.EpisodeRow, limit, ct);
         counts.Episodes += episodes.Count;
-        writes.Add(ct => Ssda903EpisodeReader.WriteEpisodesAsync(_connection, state, episodes, ct));
-        writes.Add(ct => Ssda903YearWriter.WriteEpisodeEventsAsync(db, state, episodes, clock, ct));
+        writes.Rows.Add(ct => Ssda903EpisodeReader.WriteEpisodesAsync(_connection, state, episodes, ct));
+        writes.Events.Add(() => Ssda903YearWriter.HoldEpisodeEvents(state, episodes, clock));
         counts.Children += window.Count;
         counts.Oc2Cohort += window.Count(c => c.Oc2Cohort);
-        writes.Add(ct => Ssda903YearWriter.WriteChildrenAsync(_connection, state, window, ct));
+        writes.Rows.Add(ct => Ssda903YearWriter.WriteChildrenAsync(_connection, state, window, ct));
         foreach (var rows in files.Rows)
         {
             if (rows is not null)
             {
-                writes.Add(await rows.JudgeBelowAsync(limit, this, ct));
+                var (write, events) = await rows.JudgeBelowAsync(limit, this, ct);
+                writes.Rows.Add(write);
+                writes.Events.Add(events);
             }
         }
         RememberAdoptions(window);
@@ -236,7 +267,8 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
 
         public int Kept { get; private set; }
 
-        public async Task<Func<CancellationToken, Task>> JudgeBelowAsync(string? limit, Ssda903SortedImport import, CancellationToken ct)
+        public async Task<(Func<CancellationToken, Task> Rows, Func<BinaryCopyWriter?> Events)> JudgeBelowAsync(string? limit,
+            Ssda903SortedImport import, CancellationToken ct)
         {
             var state = import.State;
             state.CurrentFile = fileName;
@@ -249,7 +281,8 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
                 rows.ReadSelected(file, _context, state, kept);
             }
             Kept += kept.Count;
-            return ct => rows.WriteKeptAsync(import.Db, import._connection, kept, state, import.Clock, ct);
+            return (ct => rows.WriteKeptAsync(import._connection, kept, state, ct),
+                () => kept.Count == 0 ? null : rows.HoldEvents(kept.Select(k => k.Row), state, import.Clock));
         }
 
         public ValueTask DisposeAsync() => file.DisposeAsync();

@@ -72,31 +72,37 @@ public static class Ssda903YearWriter
     public static async Task WriteEpisodeEventsAsync(
         CareRegisterDbContext db, Ssda903ImportState state, IReadOnlyList<Ssda903Episode> kept, TimeProvider clock, CancellationToken ct)
     {
-        if (kept.Count == 0)
+        if (kept.Count > 0)
         {
-            return;
+            await db.AddIntegrationEventsAsync(EpisodeEvents(state, kept), clock, ct);
         }
-        await db.AddIntegrationEventsAsync(kept.Select(episode => new Ssda903EpisodeImported
-            {
-                EventId = Ssda903EventIds.Next(),
-                OccurredAt = state.ImportedAt,
-                SourceAgency = state.SourceAgency,
-                ChildKey = episode.Child.ChildKey,
-                ImportId = state.ImportId,
-                CollectionYear = state.Year.EndYear,
-                Start = episode.Start,
-                End = episode.End,
-                ReasonNewEpisode = episode.ReasonNewEpisode,
-                LegalStatus = episode.LegalStatus,
-                PlacementType = episode.Placement,
-                Provider = episode.Provider,
-                ReasonCeased = episode.ReasonCeased,
-                AgeAtYearEnd = episode.Child.AgeAtYearEnd,
-                ShortBreak = episode.ShortBreak,
-                LookedAfterTwelveMonthsAtYearEnd = episode.Child.Oc2Cohort,
-                WithinTwentyMiles = episode.WithinTwentyMiles,
-            }), clock, ct);
     }
+
+    /// <summary>The kept episodes' events encoded for a later outbox COPY; null when there are none.</summary>
+    public static BinaryCopyWriter? HoldEpisodeEvents(Ssda903ImportState state, IReadOnlyList<Ssda903Episode> kept, TimeProvider clock) =>
+        kept.Count == 0 ? null : OutboxBulkWriter.HoldIntegrationEvents(EpisodeEvents(state, kept), clock);
+
+    private static IEnumerable<Ssda903EpisodeImported> EpisodeEvents(Ssda903ImportState state, IReadOnlyList<Ssda903Episode> kept) =>
+        kept.Select(episode => new Ssda903EpisodeImported
+        {
+            EventId = Ssda903EventIds.Next(),
+            OccurredAt = state.ImportedAt,
+            SourceAgency = state.SourceAgency,
+            ChildKey = episode.Child.ChildKey,
+            ImportId = state.ImportId,
+            CollectionYear = state.Year.EndYear,
+            Start = episode.Start,
+            End = episode.End,
+            ReasonNewEpisode = episode.ReasonNewEpisode,
+            LegalStatus = episode.LegalStatus,
+            PlacementType = episode.Placement,
+            Provider = episode.Provider,
+            ReasonCeased = episode.ReasonCeased,
+            AgeAtYearEnd = episode.Child.AgeAtYearEnd,
+            ShortBreak = episode.ShortBreak,
+            LookedAfterTwelveMonthsAtYearEnd = episode.Child.Oc2Cohort,
+            WithinTwentyMiles = episode.WithinTwentyMiles,
+        });
 
     public static async Task WriteImportAsync(NpgsqlConnection connection, Ssda903ImportState state, Ssda903Counts counts, string importedBy, CancellationToken ct)
     {

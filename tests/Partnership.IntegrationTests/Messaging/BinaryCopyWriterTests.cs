@@ -69,4 +69,35 @@ public sealed class BinaryCopyWriterTests : IAsyncLifetime
         }
         Assert.Equal(300_000, (int)(await new NpgsqlCommand("SELECT length(body->>'text') FROM large", connection).ExecuteScalarAsync())!);
     }
+
+    [Fact]
+    public async Task A_held_writer_encodes_without_a_connection_and_sends_every_row_later()
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await new NpgsqlCommand("CREATE TABLE held (n integer, batch text)", connection).ExecuteNonQueryAsync();
+
+        // More than one 64 KiB buffer of rows, so the writer holds several chunks, and a field larger than a chunk.
+        const int rows = 2_000;
+        await using var copy = BinaryCopyWriter.Hold("held", ["n", "batch"]);
+        for (var i = 0; i < rows; i++)
+        {
+            copy.StartRow();
+            copy.Write(i);
+            copy.WriteJsonText(new[] { new Payload(i, i == 1_000 ? new string('z', 100_000) : "a") }, ContractJson.Options);
+        }
+        Assert.Equal(0L, await new NpgsqlCommand("SELECT count(*) FROM held", connection).ExecuteScalarAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => copy.CompleteAsync(CancellationToken.None));
+
+        await copy.SendAsync(connection, CancellationToken.None);
+
+        await using var check = new NpgsqlCommand(
+            "SELECT count(*), sum(n), max(length(batch::jsonb->0->>'text')), count(*) FILTER (WHERE (batch::jsonb->0->>'n')::int = n) FROM held", connection);
+        await using var reader = await check.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(rows, reader.GetInt64(0));
+        Assert.Equal((long)rows * (rows - 1) / 2, reader.GetInt64(1));
+        Assert.Equal(100_000, reader.GetInt32(2));
+        Assert.Equal(rows, reader.GetInt64(3));
+    }
 }
