@@ -75,10 +75,7 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
         {
             throw new InvalidOperationException("Only a writer made by Hold is sent; a writer on a COPY is completed.");
         }
-        CheckRowComplete();
-        Ensure(2);
-        BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(position), -1);
-        position += 2;
+        WriteTrailer();
         SendBuffered();
         await using var copy = await connection.BeginRawBinaryCopyAsync(heldCommand, cancellationToken);
         foreach (var (chunk, length) in held)
@@ -203,10 +200,7 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
         {
             throw new InvalidOperationException("A writer made by Hold is sent, not completed.");
         }
-        CheckRowComplete();
-        Ensure(2);
-        BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(position), -1);
-        position += 2;
+        WriteTrailer();
         await stream.WriteAsync(buffer.AsMemory(0, position), cancellationToken);
         position = 0;
         completed = true;
@@ -233,6 +227,15 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
             }
             held.Clear();
         }
+    }
+
+    /// <summary>The end of the COPY data, after the last row is checked complete.</summary>
+    private void WriteTrailer()
+    {
+        CheckRowComplete();
+        Ensure(2);
+        BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(position), -1);
+        position += 2;
     }
 
     private void CheckRowComplete()

@@ -17,9 +17,7 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
     protected abstract string Table { get; }
     protected abstract string[] Columns { get; }
 
-    public IReadOnlyList<string> CopyColumns => [.. Ssda903YearWriter.CommonColumns, .. Columns];
-
-    public string TableName => Table;
+    private IReadOnlyList<string> CopyColumns => [.. Ssda903YearWriter.CommonColumns, .. Columns];
 
     /// <summary>Reads the current record; issues go to the context, which says whether the row is excluded.</summary>
     public abstract TRow? Read(Ssda903CsvFile file, Ssda903RowContext row, Ssda903ImportState state);
@@ -61,17 +59,12 @@ public abstract class Ssda903RowFile<TRow> where TRow : class
             return;
         }
         await using var copy = await BinaryCopyWriter.BeginAsync(connection, Table, CopyColumns, ct);
-        WriteRows(copy, kept, state);
-        await copy.CompleteAsync(ct);
-    }
-
-    private void WriteRows(BinaryCopyWriter copy, IReadOnlyList<(TRow Row, int Line)> kept, Ssda903ImportState state)
-    {
         foreach (var (row, line) in kept)
         {
             Ssda903YearWriter.WriteCommon(copy, state, line, ChildOf(row));
             Write(copy, row);
         }
+        await copy.CompleteAsync(ct);
     }
 
     /// <summary>Stages the events of the kept rows in the outbox (bulk COPY), inside the import's transaction.</summary>

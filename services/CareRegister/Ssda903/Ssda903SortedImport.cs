@@ -24,16 +24,15 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
     private readonly Dictionary<string, Ssda903Child> _adoptionChildren = new(StringComparer.Ordinal);
     private readonly List<Ssda903Episode> _passed = [];
     private readonly List<Ssda903Child> _carried = [];
+    private readonly List<Ssda903Child> _judged = [];
+    private readonly List<int> _excluded = [];
     private string? _lastId;
     private TimeSpan _judging, _writing, _waiting;
 
     /// <summary>How the pass's two halves overlapped: judging batches, writing them, and judging waiting for a write.</summary>
     public string Overlap => FormattableString.Invariant(
         $"judging {_judging.TotalMilliseconds:F0} ms, writing {_writing.TotalMilliseconds:F0} ms, waiting for writes {_waiting.TotalMilliseconds:F0} ms");
-    private readonly List<Ssda903Child> _judged = [];
-    private readonly List<int> _excluded = [];
 
-    private CareRegisterDbContext Db => db;
     private Ssda903ImportState State => state;
     private TimeProvider Clock => clock;
 
