@@ -29,6 +29,15 @@ public sealed class CareRegisterFixture() : ServiceFixture<CareRegisterDbContext
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>Plain SQL for a test's set-up, such as a trigger that makes a write fail.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Service.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(Service.ConnectionString);

@@ -55,6 +55,46 @@ public sealed class Ssda903OnePassTests(CareRegisterFixture fixture)
         Assert.Equal(onePass, staged);
     }
 
+    [Fact]
+    public async Task A_file_found_out_of_order_after_a_batch_was_written_falls_back_with_one_key_link_per_child()
+    {
+        const int year = 2010;
+        var original = Ssda903Uploads.NewFolder();
+        var expected = new Ssda903SampleGenerator().Generate(original, new Ssda903SampleOptions
+        {
+            CollectionYear = year, ChildrenInCare = 4_000, Seed = year, ChildIdPrefix = "Q",
+        });
+        Assert.True(expected.Children > Ssda903SortedImport.HeaderBatch);
+        // Everything in CHILD order but one episode of the last child, moved past the first Header batch's children:
+        // the pass has written (and linked) a batch before it meets the disorder.
+        var folder = Rewrite(original, (name, rows) =>
+        {
+            var byChild = rows.OrderBy(Child, StringComparer.Ordinal).ToList();
+            if (name == "episodes.csv")
+            {
+                var last = byChild[^1];
+                byChild.RemoveAt(byChild.Count - 1);
+                byChild.Insert(byChild.Count * 19 / 20, last);
+            }
+            return byChild;
+        });
+
+        var output = new StringWriter();
+        var exit = await Ssda903CommandLine.RunAsync(["import", $"{year}", folder, "--connection", fixture.Service.ConnectionString], output,
+            CancellationToken.None);
+
+        Assert.True(exit == Ssda903CommandLine.Imported, output.ToString());
+        Assert.Contains("through staging tables", output.ToString());
+        // The links the rolled-back pass made on its own connection were rolled back with it, so the staged import's
+        // links went in without a conflict: one per child, each the key the child's rows carry.
+        var importId = await fixture.ScalarAsync<Guid>("""SELECT "Id" FROM ssda903_imports WHERE "CollectionYear" = @year AND "SupersededBy" IS NULL""", ("year", year));
+        Assert.Equal(expected.Children, await fixture.ScalarAsync<long>("SELECT count(*) FROM ssda903_child_keys WHERE local_child_id LIKE 'Q%'"));
+        Assert.Equal(0, await fixture.ScalarAsync<long>("""
+            SELECT count(*) FROM ssda903_children c LEFT JOIN ssda903_child_keys k ON k.local_child_id = c.child AND k.child_key = c.child_key
+            WHERE c.import_id = @id AND k.child_key IS NULL
+            """, ("id", importId)));
+    }
+
     private static string Child(string row) => row[..row.IndexOf(',')];
 
     private static string Rewrite(string from, Func<string, List<string>, List<string>> reorder)

@@ -136,8 +136,12 @@ public static class Ssda903AdoptionMilestones
         {
             return byChild;
         }
-        await using var command = new NpgsqlCommand(
-            "SELECT child_key, decom, dec, rne, ls, place, rec FROM ssda903_episodes WHERE collection_year < @year AND child_key = ANY(@keys)", connection);
+        // Through committed imports only: a failed one-pass import's episodes may outlive it, if deleting them failed too (ADR 0021).
+        await using var command = new NpgsqlCommand("""
+            SELECT e.child_key, e.decom, e.dec, e.rne, e.ls, e.place, e.rec FROM ssda903_episodes e
+            WHERE e.collection_year < @year AND e.child_key = ANY(@keys)
+              AND EXISTS (SELECT 1 FROM ssda903_imports i WHERE i."Id" = e.import_id)
+            """, connection);
         command.Parameters.AddWithValue("year", state.Year.EndYear);
         command.Parameters.AddWithValue("keys", childKeys);
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -52,6 +52,29 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
             LogImported(state.ImportId, collectionYear, counts.Children, counts.Episodes, state.Issues.Errors, state.Issues.Warnings);
             return Ssda903ImportOutcome.Imported(state.ImportId, state.OnePass);
         }
+        catch (Exception) when (state.SideCommitted)
+        {
+            // The year did not commit, but the one pass's side transaction had: its rows must not outlive the import.
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                // The rollback closed the connection EF had opened for the transaction.
+                await db.Database.OpenConnectionAsync(CancellationToken.None);
+                try
+                {
+                    await Ssda903SideTransaction.DiscardAsync((NpgsqlConnection)db.Database.GetDbConnection(), state);
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
+            catch (Exception discard) when (discard is NpgsqlException or InvalidOperationException)
+            {
+                LogSideRowsKept(discard, state.ImportId, collectionYear);
+            }
+            throw;
+        }
         catch (Exception ex) when (ex is CsvFormatException or DecoderFallbackException)
         {
             // A file that breaks CSV rules part-way through cannot be trusted: the transaction is rolled back whole.
@@ -316,6 +339,9 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SSDA903 {CollectionYear}: {File} is not sorted by CHILD, so the return is imported through staging tables")]
     private partial void LogUnsorted(int collectionYear, string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "SSDA903 {CollectionYear} import {ImportId} failed after its side rows committed, and they could not be deleted; the year's next import deletes them")]
+    private partial void LogSideRowsKept(Exception exception, Guid importId, int collectionYear);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "SSDA903 {CollectionYear} import steps: {Timings}")]
     private partial void LogTimings(int collectionYear, string timings);

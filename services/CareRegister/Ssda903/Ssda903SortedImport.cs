@@ -40,7 +40,7 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
     private interface IRowWindow : IAsyncDisposable
     {
         int Kept { get; }
-        Task<(Func<CancellationToken, Task> Rows, Func<BinaryCopyWriter?> Events)> JudgeBelowAsync(string? limit, Ssda903SortedImport import,
+        Task<(Func<NpgsqlConnection, CancellationToken, Task> Rows, Func<BinaryCopyWriter?> Events)> JudgeBelowAsync(string? limit, Ssda903SortedImport import,
             CancellationToken ct);
     }
 
@@ -63,6 +63,10 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
             ]);
         // A batch's writes run while the next batch is read and judged: the importer's CPU overlaps the server's.
         var writing = Task.CompletedTask;
+        // Two side transactions beside the year's own (ADR 0021): one for the key links and the files read beside the
+        // Header, one for the episodes.
+        await using var fileSide = await Ssda903SideTransaction.BeginAsync(_connection, ct);
+        await using var episodeSide = await Ssda903SideTransaction.BeginAsync(_connection, ct);
         try
         {
             var (count, ids) = ReadHeaderBatch(await header.ReadBatchAsync(HeaderBatch, ct), header, headerName);
@@ -85,7 +89,7 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
                 {
                     links = await Ssda903Staging.KeyLinksAsync(_connection, ids, ct);
                 }
-                writing = Task.Run(() => WriteAsync(writes, ct), ct);
+                writing = Task.Run(() => WriteAsync(writes, fileSide, episodeSide, ct), ct);
             }
             while (!last);
             await writing;
@@ -96,6 +100,9 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
             (counts.Reviews, counts.Uasc, counts.Oc2, counts.Oc3, counts.Missing, counts.Ad1, counts.PlacedForAdoption) =
                 (Kept(rows[0]), Kept(rows[1]), Kept(rows[2]), Kept(rows[3]), Kept(rows[4]), Kept(rows[5]), Kept(rows[6]));
             counts.AdoptionMilestones = await Ssda903AdoptionMilestones.WriteAsync(db, _adopted, _adoptionChildren, state, fileName, clock, ct);
+            state.SideCommitted = true;
+            await fileSide.CommitAsync(ct);
+            await episodeSide.CommitAsync(ct);
             return counts;
         }
         finally
@@ -114,30 +121,47 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
 
     private static int Kept(IRowWindow? rows) => rows?.Kept ?? 0;
 
-    /// <summary>A judged batch: its row writes, in order, and its events, to be encoded (JSON) only when it is written.</summary>
-    private sealed record BatchWrites(List<Func<CancellationToken, Task>> Rows, List<Func<BinaryCopyWriter?>> Events);
+    /// <summary>
+    /// A judged batch: the key links it made and the rows of the files read beside the Header, for one side
+    /// transaction; its episodes, for the other; its children; and its events, to be encoded (JSON) only when it is
+    /// written.
+    /// </summary>
+    private sealed record BatchWrites(List<(string LocalId, string ChildKey)> NewLinks, List<Func<NpgsqlConnection, CancellationToken, Task>> FileRows,
+        List<Ssda903Episode> Episodes, List<Ssda903Child> Children, List<Func<BinaryCopyWriter?>> Events);
 
     /// <summary>
-    /// The batch's events are encoded on a thread of their own while its rows go to the server, and sent after them:
-    /// the JSON of the events was the importer's largest share of a write, during which the server waited.
+    /// The batch's three connections work at once: the side transactions take the key links and file rows, and the
+    /// episodes, while the import's own takes the children and then the events. The events are encoded on a thread of
+    /// their own meanwhile: their JSON was the importer's largest share of a write, during which the server waited.
     /// </summary>
-    private async Task WriteAsync(BatchWrites writes, CancellationToken ct)
+    private async Task WriteAsync(BatchWrites writes, Ssda903SideTransaction fileSide, Ssda903SideTransaction episodeSide, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var encoding = Task.Run(() => writes.Events.Select(encode => encode()).OfType<BinaryCopyWriter>().ToList(), ct);
+        var files = Task.Run(async () =>
+        {
+            await Ssda903YearWriter.WriteKeyLinksAsync(fileSide.Connection, writes.NewLinks, state.ImportedAt, ct);
+            foreach (var write in writes.FileRows)
+            {
+                await write(fileSide.Connection, ct);
+            }
+        }, ct);
+        var episodes = Task.Run(() => Ssda903EpisodeReader.WriteEpisodesAsync(episodeSide.Connection, state, writes.Episodes, ct), ct);
         try
         {
-            foreach (var write in writes.Rows)
-            {
-                await write(ct);
-            }
+            await Ssda903YearWriter.WriteChildrenAsync(_connection, state, writes.Children, ct);
             foreach (var copy in await encoding)
             {
                 await db.SendHeldEventsAsync(copy, ct);
             }
+            await files;
+            await episodes;
         }
         finally
         {
+            // The side connections must be idle before they are disposed, whichever write failed.
+            await Task.WhenAll(files, episodes).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
             // Also when a row write failed first: the encoded events' buffers go back to the pool.
             var events = await encoding.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : [], TaskScheduler.Default);
             foreach (var copy in events)
@@ -173,13 +197,13 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
     private async Task<BatchWrites> JudgeBatchAsync(Files files, int count, Dictionary<string, string> links, bool last,
         Ssda903Counts counts, CancellationToken ct)
     {
-        var writes = new BatchWrites([], []);
+        var newLinks = new List<(string LocalId, string ChildKey)>();
+        var fileRows = new List<Func<NpgsqlConnection, CancellationToken, Task>>();
+        var events = new List<Func<BinaryCopyWriter?>>();
         state.CurrentFile = files.HeaderRow.File;
         state.Children = _carried.ToDictionary(c => c.LocalId, StringComparer.Ordinal);
         var kept = new List<Ssda903Child>();
-        var newLinks = new List<(string LocalId, string ChildKey)>();
         Ssda903HeaderReader.ReadBatch(files.Header, count, files.HeaderRow, state, links, kept, newLinks);
-        writes.Rows.Add(ct => Ssda903YearWriter.WriteKeyLinksAsync(_connection, newLinks, state.ImportedAt, ct));
 
         var limit = last ? null : _lastId ?? "";
         // The kept child whose CHILD ends the batch may have rows past the limit in other files: it goes with the next
@@ -194,22 +218,20 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
         state.CurrentFile = files.EpisodeRow.File;
         var episodes = await JudgeEpisodesBelowAsync(files.Episodes, files.EpisodeRow, limit, ct);
         counts.Episodes += episodes.Count;
-        writes.Rows.Add(ct => Ssda903EpisodeReader.WriteEpisodesAsync(_connection, state, episodes, ct));
-        writes.Events.Add(() => Ssda903YearWriter.HoldEpisodeEvents(state, episodes, clock));
+        events.Add(() => Ssda903YearWriter.HoldEpisodeEvents(state, episodes, clock));
         counts.Children += window.Count;
         counts.Oc2Cohort += window.Count(c => c.Oc2Cohort);
-        writes.Rows.Add(ct => Ssda903YearWriter.WriteChildrenAsync(_connection, state, window, ct));
         foreach (var rows in files.Rows)
         {
             if (rows is not null)
             {
-                var (write, events) = await rows.JudgeBelowAsync(limit, this, ct);
-                writes.Rows.Add(write);
-                writes.Events.Add(events);
+                var (write, rowEvents) = await rows.JudgeBelowAsync(limit, this, ct);
+                fileRows.Add(write);
+                events.Add(rowEvents);
             }
         }
         RememberAdoptions(window);
-        return writes;
+        return new BatchWrites(newLinks, fileRows, episodes, window, events);
     }
 
     /// <summary>The episodes below the limit, judged child by child; only the kept are returned (the excluded are never written).</summary>
@@ -266,7 +288,7 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
 
         public int Kept { get; private set; }
 
-        public async Task<(Func<CancellationToken, Task> Rows, Func<BinaryCopyWriter?> Events)> JudgeBelowAsync(string? limit,
+        public async Task<(Func<NpgsqlConnection, CancellationToken, Task> Rows, Func<BinaryCopyWriter?> Events)> JudgeBelowAsync(string? limit,
             Ssda903SortedImport import, CancellationToken ct)
         {
             var state = import.State;
@@ -280,7 +302,7 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
                 rows.ReadSelected(file, _context, state, kept);
             }
             Kept += kept.Count;
-            return (ct => rows.WriteKeptAsync(import._connection, kept, state, ct),
+            return ((connection, ct) => rows.WriteKeptAsync(connection, kept, state, ct),
                 () => kept.Count == 0 ? null : rows.HoldEvents(kept.Select(k => k.Row), state, import.Clock));
         }
 
