@@ -14,12 +14,6 @@ public sealed class Ssda903OnePassTests(CareRegisterFixture fixture)
 {
     private const int Year = 2011;
 
-    private static readonly string[] YearTables =
-    [
-        "ssda903_children", "ssda903_episodes", "ssda903_reviews", "ssda903_oc2", "ssda903_oc3", "ssda903_missing", "ssda903_uasc",
-        "ssda903_ad1", "ssda903_placed_adoption",
-    ];
-
     [Fact]
     public async Task A_sorted_return_in_one_pass_stores_reports_and_publishes_what_the_staged_import_does()
     {
@@ -120,7 +114,7 @@ public sealed class Ssda903OnePassTests(CareRegisterFixture fixture)
         var importId = await fixture.ScalarAsync<Guid>("""SELECT "Id" FROM ssda903_imports WHERE "CollectionYear" = @year AND "SupersededBy" IS NULL""", ("year", Year));
 
         var parts = new List<string>();
-        foreach (var table in YearTables)
+        foreach (var table in Ssda903Importer.YearTables)
         {
             parts.Add($"{table} " + await fixture.ScalarAsync<string>($"""
                 SELECT count(*) || ' ' || COALESCE(md5(string_agg(r, '|' ORDER BY r)), '-')

@@ -150,7 +150,7 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
         if (_ahead is { } ahead)
         {
             // A caller that stops early (a rejected file, a cancelled import) must not close the reader under the read ahead.
-            await ahead.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         await _reader.DisposeAsync();
     }

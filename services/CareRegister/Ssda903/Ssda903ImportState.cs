@@ -49,7 +49,7 @@ public sealed class Ssda903ImportState(Guid importId, Ssda903Year year, DateTime
     /// <summary>Set once the one-pass import (files in CHILD order) has written the year.</summary>
     public bool OnePass { get; set; }
 
-    /// <summary>Set once the one pass's side transaction has committed: from then on a failure must discard its rows.</summary>
+    /// <summary>Set as the one pass's side transactions commit: from then on a failure must delete the year rows they hold.</summary>
     public bool SideCommitted { get; set; }
     public string EpisodesFile { get; set; } = "episodes.csv";
 

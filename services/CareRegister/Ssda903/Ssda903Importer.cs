@@ -21,7 +21,8 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
     /// <summary>Records read, looked up and written together: what bounds the import's memory.</summary>
     public const int BatchSize = 5_000;
 
-    private static readonly string[] YearTables =
+    /// <summary>The tables that hold a year's rows, each with its import id and collection year.</summary>
+    public static readonly IReadOnlyList<string> YearTables =
     [
         "ssda903_children", "ssda903_episodes", "ssda903_reviews", "ssda903_oc2", "ssda903_oc3", "ssda903_missing", "ssda903_uasc",
         "ssda903_ad1", "ssda903_placed_adoption",
@@ -62,7 +63,7 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
                 await db.Database.OpenConnectionAsync(CancellationToken.None);
                 try
                 {
-                    await Ssda903SideTransaction.DiscardAsync((NpgsqlConnection)db.Database.GetDbConnection(), state);
+                    await DiscardYearRowsAsync((NpgsqlConnection)db.Database.GetDbConnection(), state);
                 }
                 finally
                 {
@@ -312,6 +313,20 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         state.CurrentFile = null;
         timings.Mark(rows.Kind.ToString());
         return count;
+    }
+
+    /// <summary>
+    /// Deletes the rows of an import whose own transaction did not commit, which only its side transactions' can be.
+    /// Should this fail too, the rows name an import that does not exist: readers of the year tables go through
+    /// committed imports, and the next import of the year deletes them with the rest of the year.
+    /// </summary>
+    private static async Task DiscardYearRowsAsync(NpgsqlConnection connection, Ssda903ImportState state)
+    {
+        foreach (var table in YearTables)
+        {
+            await ExecuteAsync(connection, $"DELETE FROM {table} WHERE collection_year = @year AND import_id = @id", CancellationToken.None,
+                ("year", state.Year.EndYear), ("id", state.ImportId));
+        }
     }
 
     internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)

@@ -108,7 +108,7 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
         finally
         {
             // The connection must be free before the caller rolls back or goes on; a failure already on its way wins.
-            await writing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             foreach (var rows in files.Rows)
             {
                 if (rows is not null)
@@ -160,8 +160,7 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
         finally
         {
             // The side connections must be idle before they are disposed, whichever write failed.
-            await Task.WhenAll(files, episodes).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+            await Task.WhenAll(files, episodes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             // Also when a row write failed first: the encoded events' buffers go back to the pool.
             var events = await encoding.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : [], TaskScheduler.Default);
             foreach (var copy in events)
