@@ -15,6 +15,9 @@ public sealed class PlacementDistanceTests
     [InlineData("NG11", "NG11")]
     [InlineData("  sw1a 1aa ", "SW1A")]
     [InlineData("B1 1AA", "B1")]
+    [InlineData("w1a0ax", "W1A")]
+    [InlineData("M1", "M1")]
+    [InlineData("NG1   5", "NG1")]
     public void A_postcode_full_to_the_sector_or_the_district_gives_its_district(string postcode, string district) =>
         Assert.Equal(district, Postcodes.District(postcode));
 
@@ -24,6 +27,11 @@ public sealed class PlacementDistanceTests
     [InlineData("NG1 5FSX")]
     [InlineData("NOT A POSTCODE")]
     [InlineData("NG 1AA")]
+    [InlineData("NG1 5 FS")]
+    [InlineData("NG1 5F")]
+    [InlineData("N")]
+    [InlineData("NGG1 5FS")]
+    [InlineData("NG1\t5FS")]
     public void Text_that_is_not_a_postcode_has_no_district(string text) => Assert.Null(Postcodes.District(text));
 
     [Fact]

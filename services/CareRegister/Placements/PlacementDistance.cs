@@ -57,12 +57,13 @@ public static class PlacementDistance
             problem = PostcodeProblem.None;
             return null;
         }
-        if (Postcodes.District(postcode) is not { } district)
+        Span<char> district = stackalloc char[Postcodes.MaxDistrictLength];
+        if (!Postcodes.TryDistrict(postcode, district, out var length))
         {
             problem = PostcodeProblem.NotAPostcode;
             return null;
         }
-        var centre = districts.CentreOf(district);
+        var centre = districts.CentreOf(district[..length]);
         problem = centre is null ? PostcodeProblem.DistrictNotHeld : PostcodeProblem.None;
         return centre;
     }

@@ -12,8 +12,10 @@ public sealed class PostcodeDistricts
     private const string Resource = "Partnership.CareRegister.PostcodeDistricts.csv";
 
     private readonly FrozenDictionary<string, (double Latitude, double Longitude)> _centres;
+    private readonly FrozenDictionary<string, (double Latitude, double Longitude)>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
-    private PostcodeDistricts(FrozenDictionary<string, (double, double)> centres) => _centres = centres;
+    private PostcodeDistricts(FrozenDictionary<string, (double, double)> centres) =>
+        (_centres, _bySpan) = (centres, centres.GetAlternateLookup<ReadOnlySpan<char>>());
 
     public static PostcodeDistricts Embedded { get; } = Load();
 
@@ -26,6 +28,9 @@ public sealed class PostcodeDistricts
 
     /// <summary>The centre of a district (an outward code as <see cref="Postcodes.District"/> gives it), or null when it is not held.</summary>
     public (double Latitude, double Longitude)? CentreOf(string district) => _centres.TryGetValue(district, out var centre) ? centre : null;
+
+    /// <summary>As <see cref="CentreOf(string)"/>, for a district still in the caller's buffer.</summary>
+    public (double Latitude, double Longitude)? CentreOf(ReadOnlySpan<char> district) => _bySpan.TryGetValue(district, out var centre) ? centre : null;
 
     private static PostcodeDistricts Load()
     {

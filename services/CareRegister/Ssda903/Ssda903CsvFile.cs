@@ -21,12 +21,14 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
         MissingField = CsvMissingFieldHandling.ReturnEmpty,
         // Field values can be identifiers and dates of birth: keep them out of exception messages and so out of logs.
         IncludeValuesInExceptions = false,
-        // Not pooled: the one-pass import reads every file at once, and nine pools of the return's ids and dates cost
-        // more memory than the repeated codes they would save (the ×10 import was also faster without).
+        // Not pooled by the reader: the one-pass import reads every file at once, and nine unbounded pools of the
+        // return's ids and dates cost more memory than they saved (the ×10 import was also faster without). Repeats are
+        // reused through Ssda903FieldStrings instead, whose size is fixed.
         PoolStrings = false,
     };
 
     private readonly CsvReader _reader;
+    private readonly Ssda903FieldStrings _strings = new();
     private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
     private int _width;
     private Batch _batch = new();
@@ -86,7 +88,7 @@ public sealed class Ssda903CsvFile : IAsyncDisposable
             var present = Math.Min(_width, _reader.FieldCount);
             for (var i = 0; i < _width; i++)
             {
-                fields[i] = i < present && !_reader.IsEmpty(i) ? _reader.GetString(i) : null;
+                fields[i] = i < present && !_reader.IsEmpty(i) ? _strings.Get(_reader.GetSpan(i)) : null;
             }
             batch.Lines[batch.Count] = checked((int)_reader.RowNumber + 1);
             batch.Count++;
