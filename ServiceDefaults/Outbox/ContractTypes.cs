@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -23,5 +24,7 @@ public static class ContractJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        // Explicit so that the batch writer can read the contracts' metadata (OutboxBatchJson).
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 }

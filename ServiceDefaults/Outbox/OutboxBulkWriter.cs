@@ -18,7 +18,7 @@ public static class OutboxBulkWriter
     /// <summary>
     /// Stages many integration events in the outbox with one binary COPY on the context's connection, for bulk feeds
     /// where thousands of tracked entities would cost more than the change itself. Events go into batch rows of up to
-    /// <see cref="EventsPerRow"/> (a JSON array in a compressed text column, ADR 0018): one row, three index entries
+    /// <see cref="EventsPerRow"/> (JSON in a compressed text column, ADR 0018, with the values all its events share written once, ADR 0022): one row, three index entries
     /// and one later 'sent' update per batch instead of per event. It must run inside the transaction of the change
     /// the events report, so they still exist if and only if that change commits.
     /// </summary>
@@ -73,7 +73,7 @@ public static class OutboxBulkWriter
             copy.StartRow();
             copy.Write(Guid.CreateVersion7());
             copy.Write(messageType);
-            copy.WriteJsonText(row, ContractJson.Options);
+            copy.WriteJsonText(ContractJson.Options, row, OutboxBatchJson.Write);
             copy.Write(row.Length);
             copy.Write(createdAt);
             copy.Write(0);

@@ -171,8 +171,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
             await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, cancellationToken);
             return;
         }
-        var events = (Array?)JsonSerializer.Deserialize(row.Batch, type.MakeArrayType(), ContractJson.Options)
-            ?? throw new InvalidOperationException("Outbox batch deserialised to null.");
+        var events = OutboxBatchJson.Read(row.Batch, type);
         var publishes = new Task[events.Length];
         for (var i = 0; i < events.Length; i++)
         {

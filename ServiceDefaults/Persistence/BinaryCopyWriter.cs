@@ -152,12 +152,18 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
     public void Write(DateOnly? value) { if (value is { } v) { Write(v); } else { WriteNull(); } }
 
     /// <summary>A jsonb value serialised as UTF-8 into the row, with the same bytes JsonSerializer.Serialize would give as a string.</summary>
-    public void WriteJsonb<T>(T value, JsonSerializerOptions options) => WriteJson(value, options, jsonbVersion: true);
+    public void WriteJsonb<T>(T value, JsonSerializerOptions options) =>
+        WriteJson(options, jsonbVersion: true, value, static (writer, value, options) => JsonSerializer.Serialize(writer, value, options));
 
     /// <summary>A value serialised as JSON into a text column (the same UTF-8 bytes, without jsonb's version byte).</summary>
-    public void WriteJsonText<T>(T value, JsonSerializerOptions options) => WriteJson(value, options, jsonbVersion: false);
+    public void WriteJsonText<T>(T value, JsonSerializerOptions options) =>
+        WriteJson(options, jsonbVersion: false, value, static (writer, value, options) => JsonSerializer.Serialize(writer, value, options));
 
-    private void WriteJson<T>(T value, JsonSerializerOptions options, bool jsonbVersion)
+    /// <summary>JSON written by <paramref name="write"/> into a text column, for a shape no single value serialises to.</summary>
+    public void WriteJsonText<TState>(JsonSerializerOptions options, TState state, Action<Utf8JsonWriter, TState, JsonSerializerOptions> write) =>
+        WriteJson(options, jsonbVersion: false, state, write);
+
+    private void WriteJson<TState>(JsonSerializerOptions options, bool jsonbVersion, TState state, Action<Utf8JsonWriter, TState, JsonSerializerOptions> write)
     {
         if (json is null || !ReferenceEquals(jsonOptions, options))
         {
@@ -186,7 +192,7 @@ public sealed class BinaryCopyWriter : IAsyncDisposable
         // The field's length is filled in after it: until then the buffer grows rather than being flushed.
         jsonSink!.Open = true;
         json.Reset();
-        JsonSerializer.Serialize(json, value, options);
+        write(json, state, options);
         json.Flush();
         jsonSink.Open = false;
         BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(lengthAt), position - lengthAt - 4);

@@ -14,12 +14,17 @@ public static class OutboxInspection
 {
     /// <summary>
     /// Every staged event as a row (sequence, position, message_type, sent_at, body as jsonb): batch rows written by
-    /// OutboxBulkWriter are unnested, so a query over it sees events, not storage. Use it in FROM with an alias.
+    /// OutboxBulkWriter are unnested (and their shared values put back into each event), so a query over it sees events, not storage. Use it in FROM with an alias.
     /// </summary>
     public const string Events = """
         (SELECT o.sequence, e.position::int AS position, o.message_type, o.sent_at, e.body
          FROM outbox_messages o
-         CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN o.batch IS NULL THEN jsonb_build_array(o.body) ELSE o.batch::jsonb END)
+         CROSS JOIN LATERAL jsonb_array_elements(CASE
+                 WHEN o.batch IS NULL THEN jsonb_build_array(o.body)
+                 WHEN jsonb_typeof(o.batch::jsonb) = 'object' THEN
+                     (SELECT jsonb_agg((o.batch::jsonb -> 'shared') || s.item ORDER BY s.n)
+                      FROM jsonb_array_elements(o.batch::jsonb -> 'events') WITH ORDINALITY AS s(item, n))
+                 ELSE o.batch::jsonb END)
              WITH ORDINALITY AS e(body, position))
         """;
 
