@@ -260,37 +260,45 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
     }
 
     /// <summary>
-    /// The first import in a process pays for JIT compilation of the whole import path; the COPY baselines run in a
-    /// warm process, and an import in the care register's long-running service would be warm too, so the importer
-    /// gets one year first, unmeasured, as the attendance feed does. Half the first size (at least 300 children): a
-    /// 300-children year is a single batch of each file, too few calls for the JIT to have moved the whole path to its
-    /// optimised tier, so that recompilation would run on the same two cores during the measured ×1 import.
+    /// The first imports in a process pay for JIT compilation of the import path; the COPY baselines run in a warm
+    /// process, and an import in the care register's long-running service would be warm too, so the importer gets
+    /// years first, unmeasured, as the attendance feed does. Two of the first size: after one, much of the path is
+    /// still being recompiled to its optimised tier (in the warm ×1 harness the second import took 0.39–0.44 s and the
+    /// later ones 0.26–0.33 s), and that recompilation would run on the same two cores during the measured ×1 import.
+    /// Both are timed in the notes, so a reader can see whether the second was already as fast as the measured one.
     /// </summary>
     private async Task WarmSsda903Async()
     {
-        var children = Math.Max(300, options.Ssda903Children[0] / 2);
-        var folder = Path.Combine(Path.GetTempPath(), $"bench-ssda903-warm-{Guid.NewGuid():N}");
-        try
+        var children = options.Ssda903Children[0];
+        var took = new List<string>();
+        for (var i = 0; i < 2; i++)
         {
-            GenerateYear(folder, children, seed: 902);
-            var dbOptions = await MigratedAsync(await platform.ScratchDatabaseAsync("bench_ssda903_warm"));
-            await using var db = new CareRegisterDbContext(dbOptions);
-            var outcome = await new Ssda903Importer(TimeProvider.System, new StepLog<Ssda903Importer>())
-                .ImportAsync(db, 2025, Sources(folder), "bench", CancellationToken.None);
-            if (outcome.Rejection is { } rejection)
+            var folder = Path.Combine(Path.GetTempPath(), $"bench-ssda903-warm-{Guid.NewGuid():N}");
+            try
             {
-                throw new InvalidOperationException($"The warm-up SSDA903 year was rejected: {rejection.Title}");
+                GenerateYear(folder, children, seed: 901 - i);
+                var dbOptions = await MigratedAsync(await platform.ScratchDatabaseAsync($"bench_ssda903_warm_{i}"));
+                await using var db = new CareRegisterDbContext(dbOptions);
+                var stopwatch = Stopwatch.StartNew();
+                var outcome = await new Ssda903Importer(TimeProvider.System, new StepLog<Ssda903Importer>())
+                    .ImportAsync(db, 2025, Sources(folder), "bench", CancellationToken.None);
+                took.Add($"{stopwatch.Elapsed.TotalSeconds:F2} s");
+                if (outcome.Rejection is { } rejection)
+                {
+                    throw new InvalidOperationException($"The warm-up SSDA903 year was rejected: {rejection.Title}");
+                }
             }
-            notes.Add($"SSDA903: the importer was warmed up with one unmeasured import of a {children}-children year (its own database) before the first size.");
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
+            finally
             {
-                Directory.Delete(folder, recursive: true);
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                NpgsqlConnection.ClearAllPools();
             }
-            NpgsqlConnection.ClearAllPools();
         }
+        notes.Add($"SSDA903: the importer was warmed up with two unmeasured imports of the first size ({children} children in care; their own databases), " +
+                  $"which took {string.Join(" and ", took)}.");
     }
 
     private static Ssda903SampleSummary GenerateYear(string folder, int children, int seed) =>
