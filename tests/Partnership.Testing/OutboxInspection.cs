@@ -19,12 +19,13 @@ public static class OutboxInspection
     public const string Events = """
         (SELECT o.sequence, e.position::int AS position, o.message_type, o.sent_at, e.body
          FROM outbox_messages o
+         -- OFFSET 0 keeps the batch parsed once per row: inlined, each use of it would parse the text again.
+         CROSS JOIN LATERAL (SELECT o.batch::jsonb AS batch OFFSET 0) b
          CROSS JOIN LATERAL jsonb_array_elements(CASE
-                 WHEN o.batch IS NULL THEN jsonb_build_array(o.body)
-                 WHEN jsonb_typeof(o.batch::jsonb) = 'object' THEN
-                     (SELECT jsonb_agg((o.batch::jsonb -> 'shared') || s.item ORDER BY s.n)
-                      FROM jsonb_array_elements(o.batch::jsonb -> 'events') WITH ORDINALITY AS s(item, n))
-                 ELSE o.batch::jsonb END)
+                 WHEN b.batch IS NULL THEN jsonb_build_array(o.body)
+                 WHEN jsonb_typeof(b.batch) = 'array' THEN b.batch
+                 ELSE (SELECT jsonb_agg((b.batch -> 'shared') || s.item ORDER BY s.n)
+                       FROM jsonb_array_elements(b.batch -> 'events') WITH ORDINALITY AS s(item, n)) END)
              WITH ORDINALITY AS e(body, position))
         """;
 
