@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization.Metadata;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Partnership.Contracts;
 
 namespace Partnership.ServiceDefaults.Outbox;

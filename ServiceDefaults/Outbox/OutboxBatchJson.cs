@@ -15,7 +15,11 @@ namespace Partnership.ServiceDefaults.Outbox;
 /// </summary>
 public static class OutboxBatchJson
 {
-    /// <summary>Writes <paramref name="row"/> (events of one type) as a batch row's JSON.</summary>
+    /// <summary>
+    /// Writes <paramref name="row"/> (events of one type) as a batch row's JSON. <paramref name="options"/> serialise a
+    /// plain array; a row with shared values uses contracts derived from <see cref="ContractJson.Options"/>, the
+    /// options <see cref="Read"/> reads every row with.
+    /// </summary>
     public static void Write<TEvent>(Utf8JsonWriter writer, TEvent[] row, JsonSerializerOptions options) where TEvent : IntegrationEvent
     {
         if (BatchShape<TEvent>.For(row) is not { } shape)
@@ -95,10 +99,10 @@ public static class OutboxBatchJson
                 return null;
             }
             var mask = 0UL;
+            var first = row[0];
             for (var p = 0; p < Properties.Length; p++)
             {
                 var same = Properties[p].Same;
-                var first = row[0];
                 var all = true;
                 for (var i = 1; i < row.Length && all; i++)
                 {
@@ -120,18 +124,14 @@ public static class OutboxBatchJson
             // A shape that shares some of these properties serves as well (the others are written per event): building
             // one costs milliseconds, and rows with a slightly different set are common (one event's flag differs).
             var best = 0UL;
-            foreach (var (known, _) in Shapes)
+            foreach (var (known, candidate) in Shapes)
             {
                 if ((known & ~mask) == 0 && ulong.PopCount(known) > ulong.PopCount(best))
                 {
-                    best = known;
+                    (best, shape) = (known, candidate);
                 }
             }
-            if (best != 0 && Shapes.TryGetValue(best, out shape))
-            {
-                return shape;
-            }
-            return Shapes.Count >= MaxShapes ? null : Shapes.GetOrAdd(mask, Build);
+            return shape ?? (Shapes.Count >= MaxShapes ? null : Shapes.GetOrAdd(mask, Build));
         }
 
         private static Shape Build(ulong mask)
@@ -188,5 +188,4 @@ public static class OutboxBatchJson
             return (a, b) => comparer.Equals(get(a), get(b));
         }
     }
-
 }

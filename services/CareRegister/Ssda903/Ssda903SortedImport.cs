@@ -27,18 +27,14 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
     private readonly List<Ssda903Child> _judged = [];
     private readonly List<int> _excluded = [];
     private string? _lastId;
-    private TimeSpan _judging, _writing, _waiting;
-    private long _yearTicks, _fileTicks, _episodeTicks;
+    private TimeSpan _judging, _writing, _waiting, _yearWrites, _fileWrites, _episodeWrites;
 
     /// <summary>
     /// How the pass's two halves overlapped: judging batches, writing them, and judging waiting for a write; and how
     /// long each connection's share of the writes took (a batch's write lasts as long as the slowest).
     /// </summary>
     public string Overlap => FormattableString.Invariant(
-        $"judging {_judging.TotalMilliseconds:F0} ms, writing {_writing.TotalMilliseconds:F0} ms, waiting for writes {_waiting.TotalMilliseconds:F0} ms; ") +
-        FormattableString.Invariant($"connections: year {Ms(_yearTicks):F0} ms, files {Ms(_fileTicks):F0} ms, episodes {Ms(_episodeTicks):F0} ms");
-
-    private static double Ms(long ticks) => TimeSpan.FromTicks(ticks).TotalMilliseconds;
+        $"judging {_judging.TotalMilliseconds:F0} ms, writing {_writing.TotalMilliseconds:F0} ms, waiting for writes {_waiting.TotalMilliseconds:F0} ms; connections: year {_yearWrites.TotalMilliseconds:F0} ms, files {_fileWrites.TotalMilliseconds:F0} ms, episodes {_episodeWrites.TotalMilliseconds:F0} ms");
 
     private Ssda903ImportState State => state;
     private TimeProvider Clock => clock;
@@ -157,8 +153,9 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
 
     /// <summary>
     /// The batch's three connections work at once: the side transactions take the key links and the episodes, the
-    /// import's own takes the children and then the events, and each takes its share of the other files' rows. The events are encoded on a thread of
-    /// their own meanwhile: their JSON was the importer's largest share of a write, during which the server waited.
+    /// import's own takes the children and then the events, and each takes its share of the other files' rows. The
+    /// events are encoded on a thread of their own meanwhile: their JSON was the importer's largest share of a write,
+    /// during which the server waited.
     /// </summary>
     private async Task WriteAsync(BatchWrites writes, Ssda903SideTransaction fileSide, Ssda903SideTransaction episodeSide, CancellationToken ct)
     {
@@ -169,14 +166,14 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
             var begun = Stopwatch.GetTimestamp();
             await Ssda903YearWriter.WriteKeyLinksAsync(fileSide.Connection, writes.NewLinks, state.ImportedAt, ct);
             await WriteRowsAsync(writes.FileSideRows, fileSide.Connection, ct);
-            _fileTicks += Stopwatch.GetElapsedTime(begun).Ticks;
+            _fileWrites += Stopwatch.GetElapsedTime(begun);
         }, ct);
         var episodes = Task.Run(async () =>
         {
             var begun = Stopwatch.GetTimestamp();
             await Ssda903EpisodeReader.WriteEpisodesAsync(episodeSide.Connection, state, writes.Episodes, ct);
             await WriteRowsAsync(writes.EpisodeSideRows, episodeSide.Connection, ct);
-            _episodeTicks += Stopwatch.GetElapsedTime(begun).Ticks;
+            _episodeWrites += Stopwatch.GetElapsedTime(begun);
         }, ct);
         try
         {
@@ -186,7 +183,7 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
             {
                 await db.SendHeldEventsAsync(copy, ct);
             }
-            _yearTicks += Stopwatch.GetElapsedTime(started).Ticks;
+            _yearWrites += Stopwatch.GetElapsedTime(started);
             await files;
             await episodes;
         }
