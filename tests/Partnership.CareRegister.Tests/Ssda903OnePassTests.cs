@@ -15,7 +15,7 @@ public sealed class Ssda903OnePassTests(CareRegisterFixture fixture)
     private const int Year = 2011;
 
     [Fact]
-    public async Task A_sorted_return_in_one_pass_stores_reports_and_publishes_what_the_staged_import_does()
+    public async Task A_sorted_return_in_one_pass_stores_reports_and_publishes_what_the_staged_import_does_and_keeps_every_batchs_keys_when_imported_again()
     {
         var original = Ssda903Uploads.NewFolder();
         var expected = new Ssda903SampleGenerator().Generate(original, new Ssda903SampleOptions
@@ -47,6 +47,12 @@ public sealed class Ssda903OnePassTests(CareRegisterFixture fixture)
         var headerDuplicates = expected.InjectedFailures.Count(f => f.File == "header.csv" && f.Rule == Ssda903Rules.DuplicateChild) + 1;
         Assert.Equal(headerDuplicates, onePass.Split("; ").Count(issue => issue.StartsWith($"{Ssda903Rules.DuplicateChild} header.csv", StringComparison.Ordinal)));
         Assert.Equal(onePass, staged);
+
+        // Imported again in one pass: every child already has a key, and those of the batches after the first are
+        // looked up on a connection of their own while the batch before is written; the same keys must come back.
+        var (againOutput, again) = await ImportAsync(sorted);
+        Assert.Contains("one pass", againOutput);
+        Assert.Equal(onePass, again);
     }
 
     [Fact]

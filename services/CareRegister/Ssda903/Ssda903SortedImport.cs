@@ -68,12 +68,13 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
         // A batch's writes run while the next batch is read and judged: the importer's CPU overlaps the server's.
         var writing = Task.CompletedTask;
         // Two side transactions beside the year's own (ADR 0021): one for the key links and most files read beside the
-        // Header, one for the episodes and the missing episodes (BatchWrites.For says which file goes where).
-        await using var fileSide = await Ssda903SideTransaction.BeginAsync(_connection, ct);
-        await using var episodeSide = await Ssda903SideTransaction.BeginAsync(_connection, ct);
+        // Header, one for the episodes and the missing episodes (BatchWrites.For says which file goes where); and a
+        // connection that looks up the next batch's key links while this one is written.
+        await using var connections = Ssda903OnePassConnections.Open(_connection, ct);
         try
         {
             var (count, ids) = ReadHeaderBatch(await header.ReadBatchAsync(HeaderBatch, ct), header, headerName);
+            // The year's connection is idle until the first write; later batches' links are looked up beside it.
             var links = await Ssda903Staging.KeyLinksAsync(_connection, ids, ct);
             bool last;
             do
@@ -81,19 +82,22 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
                 last = count < HeaderBatch;
                 var judged = Stopwatch.GetTimestamp();
                 var writes = await JudgeBatchAsync(files, count, links, last, counts, ct);
+                Task<Dictionary<string, string>>? nextLinks = null;
                 if (!last)
                 {
                     (count, ids) = ReadHeaderBatch(await header.ReadBatchAsync(HeaderBatch, ct), header, headerName);
+                    nextLinks = connections.KeyLinksAsync(ids, ct);
                 }
                 var waited = Stopwatch.GetTimestamp();
                 _judging += Stopwatch.GetElapsedTime(judged, waited);
                 await writing;
+                var (fileSide, episodeSide) = await connections.SidesAsync();
                 _waiting += Stopwatch.GetElapsedTime(waited);
-                if (!last)
-                {
-                    links = await Ssda903Staging.KeyLinksAsync(_connection, ids, ct);
-                }
                 writing = Task.Run(() => WriteAsync(writes, fileSide, episodeSide, ct), ct);
+                if (nextLinks is not null)
+                {
+                    links = await nextLinks;
+                }
             }
             while (!last);
             await writing;
@@ -105,8 +109,7 @@ public sealed class Ssda903SortedImport(CareRegisterDbContext db, Ssda903ImportS
                 (Kept(rows[0]), Kept(rows[1]), Kept(rows[2]), Kept(rows[3]), Kept(rows[4]), Kept(rows[5]), Kept(rows[6]));
             counts.AdoptionMilestones = await Ssda903AdoptionMilestones.WriteAsync(db, _adopted, _adoptionChildren, state, fileName, clock, ct);
             state.SideCommitted = true;
-            await fileSide.CommitAsync(ct);
-            await episodeSide.CommitAsync(ct);
+            await connections.CommitSidesAsync(ct);
             return counts;
         }
         finally
