@@ -8,6 +8,11 @@ using Partnership.Bench.Platform;
 
 // bench/run [--quick] [--only pipeline,ingest,board|attendance|ssda903] [--attendance-children 550,5500]: starts the platform through the AppHost, measures, and prints a
 // markdown report that is also saved as artifacts/bench-<timestamp>.md.
+if (args is [Ssda903Worker.Argument])
+{
+    await Ssda903Worker.ServeAsync();
+    return 0;
+}
 var options = BenchOptions.Parse(args);
 var root = RepositoryRoot();
 var report = new Report();

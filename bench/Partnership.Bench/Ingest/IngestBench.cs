@@ -17,7 +17,7 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
         ["ssda903_children", "ssda903_episodes", "ssda903_reviews", "ssda903_oc2", "ssda903_oc3", "ssda903_missing", "ssda903_uasc"];
 
     private static readonly string[] FeedPath = ["virtual-school", "postgres", "gateway", "bench (this process)"];
-    private static readonly string[] ImportPath = ["postgres", "bench (this process)"];
+    private static readonly string[] ImportPath = ["postgres", Ssda903Worker.ResourceName];
 
     private readonly List<IReadOnlyList<string>> rows = [];
     private readonly List<IReadOnlyList<string>> attendanceRows = [];
@@ -52,7 +52,7 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 rows);
         }
         report.Note("Attendance: CSV streamed to POST /api/virtual-school/attendance/bulk through the gateway (virtual-school-system token); the service validates each line and COPYs it straight into attendance_marks as it arrives (a first load of those dates), or, when a session is stored already or repeats, replays the feed from a spooled copy into a staging table and merges it (plain insert for children with no marks yet in the feed's dates, upsert for the rest); then it writes each touched child-week's summary to the outbox, in the same transaction. Equivalent COPY: the stored rows COPYed into a table with attendance_marks' columns, primary key and index; bare COPY: the same without indexes. Peak memory is the virtual-school process's VmRSS sampled every 50 ms during the feed (its VmHWM since start is shown too).");
-        report.Note($"SSDA903: files from the care register's own sample generator, imported in this process by Ssda903Importer (the code path of the API and CLI) into a fresh, migrated database. Peak memory is this process's working set / managed heap during the import, above what it held before; the bench process also hosts the AppHost and its samplers, so the same files are then imported by the care register's command line (`import 2025 <folder>`) in a process of its own, whose peak working set is the importer's alone, under the same {Ssda903ProcessRun.HeapLimitMiB} MiB GC heap limit at both sizes (without a limit the GC lets a busy heap grow with the length of the run, whatever the import keeps).");
+        report.Note($"SSDA903: files from the care register's own sample generator, imported by Ssda903Importer (the code path of the API and CLI) into a fresh, migrated database, in a bench worker process that imports one year after another as the care register's service would (not in the bench process, which hosts the AppHost: see Ssda903Worker), warmed up first, with its connections to the database opened before the timer as the COPY baseline's is; three imports, the median taken. Peak memory is that worker's working set / managed heap during the import, above what it held before; the same files are then imported by the care register's command line (`import 2025 <folder>`) in a process of its own, started for that one import, under the same {Ssda903ProcessRun.HeapLimitMiB} MiB GC heap limit at both sizes (without a limit the GC lets a busy heap grow with the length of the run, whatever the import keeps).");
         report.Note("Raw COPY (SSDA903): the rows the service stored, exported in binary and timed going back into tables of the same columns without indexes (see bench/Partnership.Bench/Ingest/CopyBaseline.cs); for SSDA903 the headline is COPY into tables with the same indexes as the ssda903_* tables (collection year, and the episodes' child key), the median of three runs, bare tables (one run) in brackets.");
         foreach (var note in notes)
         {
@@ -181,7 +181,8 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
 
     private async Task Ssda903Async()
     {
-        await WarmSsda903Async();
+        await using var worker = Ssda903Worker.Start(platform.Processes);
+        await WarmSsda903Async(worker);
         for (var i = 0; i < options.Ssda903Children.Length; i++)
         {
             var children = options.Ssda903Children[i];
@@ -193,34 +194,21 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 var generateSeconds = generate.Elapsed.TotalSeconds;
                 var bytes = Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length);
 
-                var connection = await platform.ScratchDatabaseAsync($"bench_ssda903_{i}");
-                var dbOptions = await MigratedAsync(connection);
-                // Which of the import's statements the server's share of its CPU went to (the COPY baselines run after they are read).
-                await StatementStats.ResetAsync(connection);
-                var sources = Sources(folder);
-                var log = new StepLog<Ssda903Importer>();
-                var importer = new Ssda903Importer(TimeProvider.System, log);
-
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                var cpu = CpuProfile.Start(platform.Processes);
-                var stopwatch = Stopwatch.StartNew();
-                Ssda903ImportOutcome outcome;
-                long peak, baseline, heap;
-                await using (var memory = MemorySampler.OfThisProcess())
-                {
-                    await using var db = new CareRegisterDbContext(dbOptions);
-                    outcome = await importer.ImportAsync(db, 2025, sources, "bench", CancellationToken.None);
-                    (peak, baseline, heap) = (memory.PeakBytes, memory.BaselineBytes, memory.PeakHeapBytes);
-                }
-                var seconds = stopwatch.Elapsed.TotalSeconds;
-                var cpuReport = cpu.Stop();
-                if (outcome.Rejection is { } rejection)
-                {
-                    throw new InvalidOperationException($"The generated SSDA903 year was rejected: {rejection.Title}");
-                }
                 var size = $"×{(i == 0 ? 1 : 10)}";
-                statements.Add(($"bench_ssda903_{i} during the SSDA903 import {size}", await StatementStats.TopAsync(connection, 10)));
+                // Three imports, each into a fresh database, the median taken, as for the COPY baseline: one import of
+                // a third of a second moved by a fifth between runs on this shared machine.
+                var runs = new List<Ssda903Run>();
+                for (var run = 0; run < MeasuredImports; run++)
+                {
+                    runs.Add(await ImportOnceAsync(worker, $"bench_ssda903_{i}_{run}", folder));
+                }
+                var median = runs.OrderBy(r => r.Seconds).ElementAt(MeasuredImports / 2);
+                var (connection, seconds, cpuReport) = (median.Connection, median.Seconds, median.Cpu);
+                var highest = runs.MaxBy(r => r.PeakBytes - r.BaselineBytes)!;
+                var (peak, baseline, heap) = (highest.PeakBytes, highest.BaselineBytes, runs.Max(r => r.PeakHeapBytes));
+                notes.Add($"SSDA903 {size}: imported {MeasuredImports} times, each into a fresh database: " +
+                          $"{string.Join(", ", runs.Select(r => $"{r.Seconds:F2} s"))}; the median is the headline (its CPU, steps and statements are shown; peak memory is the highest of the runs).");
+                statements.Add(($"the median import's database during the SSDA903 import {size}", median.Statements));
                 var stored = await CountAsync(connection);
                 // The headline baseline keeps the indexes the ssda903_* tables have (the importer must maintain them);
                 // the bare-table figure is printed beside it.
@@ -250,7 +238,7 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 notes.Add($"CPU SSDA903 {size}: {cpuReport.Describe()}");
                 notes.Add($"SSDA903 {size} imported again by the care register's command line in a process of its own (same files, fresh database, GC heap limited to {Ssda903ProcessRun.HeapLimitMiB} MiB at every size; " +
                           $"its VmRSS sampled every 50 ms, peak {MemorySampler.Mib(separate.SampledPeakBytes)}): {separate.Summary}");
-                notes.AddRange(log.Messages.Where(m => m.Contains("import steps")).Select(m => $"importer SSDA903 {size}: {m}"));
+                notes.AddRange(median.Steps.Select(m => $"importer SSDA903 {size}: {m}"));
                 var importCpu = ImportPath.Sum(p => cpuReport.Used.GetValueOrDefault(p));
                 notes.Add($"CPU cost SSDA903 {size}: the import took {importCpu:F1} CPU-s in {string.Join(", ", ImportPath)} " +
                           $"({importCpu / stored * 1e6:F1} µs a stored row); COPY into the same indexes {copy.CpuSeconds:F1} CPU-s, bare COPY " +
@@ -268,34 +256,47 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
         }
     }
 
+    private const int MeasuredImports = 3;
+
+    /// <summary>One measured import: its wall time, the CPU the machine spent on it, its memory, its step log and its statements.</summary>
+    private sealed record Ssda903Run(string Connection, double Seconds, CpuReport Cpu, long PeakBytes, long BaselineBytes, long PeakHeapBytes,
+        IReadOnlyList<string> Steps, IReadOnlyList<IReadOnlyList<string>> Statements);
+
+    private async Task<Ssda903Run> ImportOnceAsync(Ssda903Worker worker, string database, string folder)
+    {
+        var connection = await platform.ScratchDatabaseAsync(database);
+        await MigratedAsync(connection);
+        // Which of the import's statements the server's share of its CPU went to (the COPY baselines run after they are read).
+        await StatementStats.ResetAsync(connection);
+        var cpu = CpuProfile.Start(platform.Processes);
+        var outcome = await worker.ImportAsync(connection, folder);
+        var cpuReport = cpu.Stop();
+        await worker.ReleaseAsync(connection);
+        return new Ssda903Run(connection, outcome.Seconds, cpuReport, outcome.PeakBytes, outcome.BaselineBytes, outcome.PeakHeapBytes, outcome.Steps,
+            await StatementStats.TopAsync(connection, 10));
+    }
+
     /// <summary>
     /// The first imports in a process pay for JIT compilation of the import path; the COPY baselines run in a warm
     /// process, and an import in the care register's long-running service would be warm too, so the importer gets
-    /// years first, unmeasured, as the attendance feed does. Two of the first size: after one, much of the path is
-    /// still being recompiled to its optimised tier (in the warm ×1 harness the second import took 0.39–0.44 s and the
-    /// later ones 0.26–0.33 s), and that recompilation would run on the same two cores during the measured ×1 import.
-    /// Both are timed in the notes, so a reader can see whether the second was already as fast as the measured one.
+    /// years first, unmeasured, as the attendance feed does, until it has settled: the runtime promotes the path's
+    /// methods to their optimised tier over several imports (it waits for a lull in new compilations). Each warm-up is
+    /// timed in the notes, so a reader can see how fast the importer was before it was measured.
     /// </summary>
-    private async Task WarmSsda903Async()
+    private async Task WarmSsda903Async(Ssda903Worker worker)
     {
         var children = options.Ssda903Children[0];
-        var took = new List<string>();
-        for (var i = 0; i < 2; i++)
+        var took = new List<double>();
+        for (var i = 0; i < WarmUps; i++)
         {
             var folder = Path.Combine(Path.GetTempPath(), $"bench-ssda903-warm-{Guid.NewGuid():N}");
             try
             {
                 GenerateYear(folder, children, seed: 901 - i);
-                var dbOptions = await MigratedAsync(await platform.ScratchDatabaseAsync($"bench_ssda903_warm_{i}"));
-                await using var db = new CareRegisterDbContext(dbOptions);
-                var stopwatch = Stopwatch.StartNew();
-                var outcome = await new Ssda903Importer(TimeProvider.System, new StepLog<Ssda903Importer>())
-                    .ImportAsync(db, 2025, Sources(folder), "bench", CancellationToken.None);
-                took.Add($"{stopwatch.Elapsed.TotalSeconds:F2} s");
-                if (outcome.Rejection is { } rejection)
-                {
-                    throw new InvalidOperationException($"The warm-up SSDA903 year was rejected: {rejection.Title}");
-                }
+                var connection = await platform.ScratchDatabaseAsync($"bench_ssda903_warm_{i}");
+                await MigratedAsync(connection);
+                took.Add((await worker.ImportAsync(connection, folder)).Seconds);
+                await worker.ReleaseAsync(connection);
             }
             finally
             {
@@ -303,12 +304,18 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 {
                     Directory.Delete(folder, recursive: true);
                 }
-                NpgsqlConnection.ClearAllPools();
             }
         }
-        notes.Add($"SSDA903: the importer was warmed up with two unmeasured imports of the first size ({children} children in care; their own databases), " +
-                  $"which took {string.Join(" and ", took)}.");
+        notes.Add($"SSDA903: the importer was warmed up with {took.Count} unmeasured imports of the first size ({children} children in care; their own databases), " +
+                  $"which took {string.Join(", ", took.Select(t => $"{t:F2} s"))}.");
     }
+
+    /// <summary>
+    /// A fixed number, not "until two agree": the path is promoted in steps, and two slow imports in a row (0.64 s,
+    /// then 0.61 s) were followed by 0.51, 0.45 and 0.35 s. The worker on its own, ten ×1 imports in a row: 1.26,
+    /// 0.41, 0.36, 0.31, 0.29, 0.30, 0.29, 0.25, 0.26, 0.25 s.
+    /// </summary>
+    private const int WarmUps = 8;
 
     private static Ssda903SampleSummary GenerateYear(string folder, int children, int seed) =>
         new Ssda903SampleGenerator().Generate(folder, new Ssda903SampleOptions
@@ -325,10 +332,6 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
         await migrate.Database.MigrateAsync();
         return dbOptions;
     }
-
-    private static List<Ssda903Source> Sources(string folder) =>
-        Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal)
-            .Select(path => new Ssda903Source(Path.GetFileName(path), () => File.OpenRead(path))).ToList();
 
     private static async Task<long> CountAsync(string connectionString)
     {

@@ -14,6 +14,9 @@ public sealed class ProcessTable(string runMarker)
     public const string ResourceVariable = "PARTNERSHIP_BENCH_RESOURCE";
     private static readonly long TicksPerSecond = 100;
 
+    /// <summary>The marker a process the bench starts itself must carry for its CPU to be counted.</summary>
+    public string RunMarker => runMarker;
+
     /// <summary>Resource name → pids currently alive.</summary>
     public Dictionary<string, List<int>> Snapshot()
     {
