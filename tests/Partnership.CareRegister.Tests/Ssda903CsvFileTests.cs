@@ -35,4 +35,26 @@ public sealed class Ssda903CsvFileTests
         file.Select(3);
         Assert.Same(first, file["LS"]);
     }
+
+    [Fact]
+    public void Short_fields_of_every_length_differing_in_any_one_byte_get_their_own_strings()
+    {
+        // The cache keys a field by its bytes packed into 16 with reads that overlap for some lengths: every byte of
+        // every length must count, or two fields would share a string.
+        var strings = new Ssda903FieldStrings();
+        for (var length = 0; length <= Ssda903FieldStrings.MaxLength; length++)
+        {
+            var text = new string('A', length);
+            var same = strings.Get(Encoding.ASCII.GetBytes(text));
+            Assert.Equal(text, same);
+            Assert.Same(same, strings.Get(Encoding.ASCII.GetBytes(text)));
+            for (var position = 0; position < length; position++)
+            {
+                var changed = string.Concat(text.AsSpan(0, position), "B", text.AsSpan(position + 1));
+                Assert.Equal(changed, strings.Get(Encoding.ASCII.GetBytes(changed)));
+                Assert.Equal(text, strings.Get(Encoding.ASCII.GetBytes(text)));
+            }
+        }
+        Assert.Equal("\u00e9t\u00e9", strings.Get(Encoding.UTF8.GetBytes("\u00e9t\u00e9")));
+    }
 }

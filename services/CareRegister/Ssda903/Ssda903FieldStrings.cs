@@ -24,17 +24,36 @@ public sealed class Ssda903FieldStrings
         {
             return Encoding.UTF8.GetString(utf8);
         }
-        Span<byte> packed = stackalloc byte[16];
-        packed.Clear();
-        utf8.CopyTo(packed);
-        var low = BinaryPrimitives.ReadUInt64LittleEndian(packed);
-        var high = BinaryPrimitives.ReadUInt64LittleEndian(packed[8..]);
+        // The bytes packed little-endian into 16, zero beyond the length, by reads that may overlap: copying them into
+        // a cleared buffer first cost twice as much as the rest of the look-up.
+        var length = utf8.Length;
+        ulong low, high = 0;
+        if (length >= 8)
+        {
+            low = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
+            if (length > 8)
+            {
+                high = BinaryPrimitives.ReadUInt64LittleEndian(utf8[(length - 8)..]) >> ((16 - length) * 8);
+            }
+        }
+        else if (length >= 4)
+        {
+            low = BinaryPrimitives.ReadUInt32LittleEndian(utf8) | (ulong)BinaryPrimitives.ReadUInt32LittleEndian(utf8[(length - 4)..]) << ((length - 4) * 8);
+        }
+        else
+        {
+            low = 0;
+            for (var i = 0; i < length; i++)
+            {
+                low |= (ulong)utf8[i] << (i * 8);
+            }
+        }
         if (((low | high) & HighBits) != 0)
         {
             // Not ASCII: decoded as UTF-8 every time (rare in a return, and the key would need the full bytes).
             return Encoding.UTF8.GetString(utf8);
         }
-        high |= (ulong)utf8.Length << 56;
+        high |= (ulong)length << 56;
         ref var entry = ref _entries[(int)((low * 0x9E3779B97F4A7C15 ^ high * 0xC2B2AE3D27D4EB4F) >> 52)];
         if (entry.Value is { } value && entry.Low == low && entry.High == high)
         {
