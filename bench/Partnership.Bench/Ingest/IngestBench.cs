@@ -5,7 +5,6 @@ using Npgsql;
 using Partnership.Bench.Measure;
 using Partnership.Bench.Platform;
 using Partnership.CareRegister.Data;
-using Partnership.CareRegister.Ssda903;
 using Partnership.CareRegister.Ssda903.Sample;
 
 namespace Partnership.Bench.Ingest;
@@ -279,9 +278,9 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
     /// <summary>
     /// The first imports in a process pay for JIT compilation of the import path; the COPY baselines run in a warm
     /// process, and an import in the care register's long-running service would be warm too, so the importer gets
-    /// years first, unmeasured, as the attendance feed does, until it has settled: the runtime promotes the path's
-    /// methods to their optimised tier over several imports (it waits for a lull in new compilations). Each warm-up is
-    /// timed in the notes, so a reader can see how fast the importer was before it was measured.
+    /// years first, unmeasured, as the attendance feed does: the runtime promotes the path's methods to their optimised
+    /// tier over several imports (it waits for a lull in new compilations), so there are <see cref="WarmUps"/> of them.
+    /// Each is timed in the notes, so a reader can see how fast the importer was before it was measured.
     /// </summary>
     private async Task WarmSsda903Async(Ssda903Worker worker)
     {

@@ -57,11 +57,7 @@ public sealed class Ssda903Worker : IAsyncDisposable
 
     public async Task<Outcome> ImportAsync(string connection, string folder)
     {
-        await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new Job(connection, folder)));
-        await process.StandardInput.FlushAsync();
-        var answer = await process.StandardOutput.ReadLineAsync()
-                     ?? throw new InvalidOperationException($"The SSDA903 bench worker ended without an answer: {await errors}");
-        var outcome = JsonSerializer.Deserialize<Outcome>(answer)!;
+        var outcome = JsonSerializer.Deserialize<Outcome>(await AskAsync(new Job(connection, folder)))!;
         return outcome.Rejected is { } rejected ? throw new InvalidOperationException($"The generated SSDA903 year was rejected: {rejected}") : outcome;
     }
 
@@ -72,9 +68,7 @@ public sealed class Ssda903Worker : IAsyncDisposable
     /// </summary>
     public async Task ReleaseAsync(string connection)
     {
-        await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new Job(connection, null)));
-        await process.StandardInput.FlushAsync();
-        _ = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException($"The SSDA903 bench worker ended: {await errors}");
+        await AskAsync(new Job(connection, null));
         var database = new NpgsqlConnectionStringBuilder(connection).Database;
         await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection) { Database = "postgres", Pooling = false }.ConnectionString);
         await server.OpenAsync();
@@ -93,6 +87,15 @@ public sealed class Ssda903Worker : IAsyncDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>Sends one job and waits for the worker's one-line answer.</summary>
+    private async Task<string> AskAsync(Job job)
+    {
+        await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(job));
+        await process.StandardInput.FlushAsync();
+        return await process.StandardOutput.ReadLineAsync()
+               ?? throw new InvalidOperationException($"The SSDA903 bench worker ended without an answer: {await errors}");
     }
 
     public async ValueTask DisposeAsync()
@@ -133,8 +136,7 @@ public sealed class Ssda903Worker : IAsyncDisposable
     {
         var named = new NpgsqlConnectionStringBuilder(connection) { ApplicationName = ApplicationName }.ConnectionString;
         var options = new DbContextOptionsBuilder<CareRegisterDbContext>().UseNpgsql(named, o => o.CommandTimeout(1800)).Options;
-        var sources = Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal)
-            .Select(path => new Ssda903Source(Path.GetFileName(path), () => File.OpenRead(path))).ToList();
+        var sources = Ssda903Source.InFolder(folder);
         var log = new StepLog<Ssda903Importer>();
         // The COPY baseline's connection is open before its timer starts, and the service's pool holds connections to
         // its database between imports; each import here has a database of its own, so its connections (the year's,

@@ -172,10 +172,7 @@ public sealed class CareRegisterDemoSeeder(TimeProvider clock, Ssda903Importer i
             {
                 CollectionYear = year, ChildrenInCare = 550, Seed = 903, ChildIdPrefix = "D",
             });
-            var sources = folder.EnumerateFiles("*.csv").OrderBy(f => f.Name, StringComparer.Ordinal)
-                .Select(f => new Ssda903Source(f.Name, () => f.OpenRead()))
-                .ToList();
-            var outcome = await importer.ImportAsync(db, year, sources, "demo-seeder", cancellationToken);
+            var outcome = await importer.ImportAsync(db, year, Ssda903Source.InFolder(folder.FullName), "demo-seeder", cancellationToken);
             if (outcome.Rejection is { } rejection)
             {
                 // Demo data only: the live demo above is already committed and still stands.

@@ -67,4 +67,11 @@ public static class Ssda903Files
 }
 
 /// <summary>One file of a return, reopenable: the importer reads some files twice rather than hold them in memory.</summary>
-public sealed record Ssda903Source(string FileName, Func<Stream> Open);
+public sealed record Ssda903Source(string FileName, Func<Stream> Open)
+{
+    /// <summary>A return saved as the CSV files of one folder, in the order of their names.</summary>
+    public static List<Ssda903Source> InFolder(string folder) =>
+        Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal)
+            .Select(path => new Ssda903Source(Path.GetFileName(path), () => File.OpenRead(path)))
+            .ToList();
+}

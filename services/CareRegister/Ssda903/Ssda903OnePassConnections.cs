@@ -20,7 +20,7 @@ public sealed class Ssda903OnePassConnections : IAsyncDisposable
     {
         _fileSide = Ssda903SideTransaction.BeginAsync(yearConnection, ct);
         _episodeSide = Ssda903SideTransaction.BeginAsync(yearConnection, ct);
-        _lookup = OpenLookupAsync(yearConnection, ct);
+        _lookup = Ssda903SideTransaction.OpenBesideAsync(yearConnection, ct);
     }
 
     /// <summary>Starts opening the connections; nothing waits for them until they are first used.</summary>
@@ -61,33 +61,18 @@ public sealed class Ssda903OnePassConnections : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _lookingUp.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        foreach (var side in new[] { _fileSide, _episodeSide })
-        {
-            await ((Task)side).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (side.IsCompletedSuccessfully)
-            {
-                await side.Result.DisposeAsync();
-            }
-        }
-        await ((Task)_lookup).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (_lookup.IsCompletedSuccessfully)
-        {
-            await _lookup.Result.DisposeAsync();
-        }
+        await DisposeOpenedAsync(_fileSide);
+        await DisposeOpenedAsync(_episodeSide);
+        await DisposeOpenedAsync(_lookup);
     }
 
-    private static async Task<NpgsqlConnection> OpenLookupAsync(NpgsqlConnection yearConnection, CancellationToken ct)
+    /// <summary>Waits for an opening to end, and closes what it opened; one that failed opened nothing.</summary>
+    private static async Task DisposeOpenedAsync<T>(Task<T> opening) where T : IAsyncDisposable
     {
-        var connection = yearConnection.CloneWith(yearConnection.ConnectionString);
-        try
+        await ((Task)opening).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (opening.IsCompletedSuccessfully)
         {
-            await connection.OpenAsync(ct);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
+            await opening.Result.DisposeAsync();
         }
     }
 }

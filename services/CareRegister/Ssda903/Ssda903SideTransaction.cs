@@ -6,8 +6,9 @@ namespace Partnership.CareRegister.Ssda903;
 /// A connection beside the import's own, in a transaction of its own, for rows that nothing later in the import reads
 /// (ADR 0021): a one-pass import keeps two, one for the new key links, one for the episodes, each also taking its
 /// share of the files read beside the Header, so that three backends store a batch at once while the import's own
-/// connection takes the children, the rest of those files and the events. They commit just before the year's own transaction. If that one then fails, the importer
-/// deletes the year rows they committed; links to keys nothing uses yet stay, for the child's next import to take up.
+/// connection takes the children, the rest of those files and the events. They commit just before the year's own
+/// transaction. If that one then fails, the importer deletes the year rows they committed; links to keys nothing uses
+/// yet stay, for the child's next import to take up.
 /// </summary>
 public sealed class Ssda903SideTransaction : IAsyncDisposable
 {
@@ -17,19 +18,33 @@ public sealed class Ssda903SideTransaction : IAsyncDisposable
 
     public NpgsqlConnection Connection { get; }
 
-    /// <summary>Opens a connection to the import's database with the same credentials (which an open connection's string no longer shows).</summary>
     public static async Task<Ssda903SideTransaction> BeginAsync(NpgsqlConnection importConnection, CancellationToken ct)
     {
-        var side = new Ssda903SideTransaction(importConnection.CloneWith(importConnection.ConnectionString));
+        var side = new Ssda903SideTransaction(await OpenBesideAsync(importConnection, ct));
         try
         {
-            await side.Connection.OpenAsync(ct);
             side._transaction = await side.Connection.BeginTransactionAsync(ct);
             return side;
         }
         catch
         {
             await side.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a connection to the import's database with the same credentials (which an open connection's string no longer shows).</summary>
+    public static async Task<NpgsqlConnection> OpenBesideAsync(NpgsqlConnection importConnection, CancellationToken ct)
+    {
+        var connection = importConnection.CloneWith(importConnection.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
             throw;
         }
     }

@@ -63,9 +63,7 @@ public static class Ssda903CommandLine
         await using var db = new CareRegisterDbContext(new DbContextOptionsBuilder<CareRegisterDbContext>().UseNpgsql(connectionString).Options);
         await db.Database.MigrateAsync(ct);
 
-        var sources = Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal)
-            .Select(path => new Ssda903Source(Path.GetFileName(path), () => File.OpenRead(path)))
-            .ToList();
+        var sources = Ssda903Source.InFolder(folder);
         // --verbose adds the Debug line with each import step's wall and CPU time.
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(options.ContainsKey("verbose") ? LogLevel.Debug : LogLevel.Information));
         var importer = new Ssda903Importer(TimeProvider.System, loggers.CreateLogger<Ssda903Importer>());
