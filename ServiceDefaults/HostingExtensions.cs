@@ -12,9 +12,10 @@ public static class HostingExtensions
 {
     public const string LiveTag = "live";
 
-    /// <summary>Telemetry, health checks, service discovery, resilient HTTP clients and RFC 7807 problem details.</summary>
+    /// <summary>Log levels, telemetry, health checks, service discovery, resilient HTTP clients and RFC 7807 problem details.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddPartnershipLoggingDefaults();
         builder.ConfigurePartnershipTelemetry();
 
         builder.Services.AddHealthChecks()
