@@ -72,16 +72,16 @@ public sealed class Ssda903Worker : IAsyncDisposable
         var database = new NpgsqlConnectionStringBuilder(connection).Database;
         await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection) { Database = "postgres", Pooling = false }.ConnectionString);
         await server.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = @database AND application_name = @application", server);
+        count.Parameters.AddWithValue("database", database!);
+        count.Parameters.AddWithValue("application", ApplicationName);
         for (var waited = Stopwatch.StartNew(); ; await Task.Delay(20))
         {
             if (waited.Elapsed > TimeSpan.FromSeconds(10))
             {
                 throw new InvalidOperationException($"The SSDA903 bench worker's connections to {database} were still open 10 s after it closed them.");
             }
-            await using var count = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = @database AND application_name = @application", server);
-            count.Parameters.AddWithValue("database", database!);
-            count.Parameters.AddWithValue("application", ApplicationName);
             if ((long)(await count.ExecuteScalarAsync())! == 0)
             {
                 return;
