@@ -156,12 +156,7 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var year = state.Year.EndYear;
         var timings = new Ssda903ImportTimings();
-        // Two imports of the same year queue rather than interleave their deletes and inserts.
-        await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(903, @year)", ct, ("year", year));
-        foreach (var table in YearTables)
-        {
-            await ExecuteAsync(connection, $"DELETE FROM {table} WHERE collection_year = @year", ct, ("year", year));
-        }
+        await ReplaceYearAsync(connection, year, ct);
         timings.Mark("replace year");
 
         string FileName(Ssda903FileKind kind) => plan.TryGetValue(kind, out var planned) ? planned.Source.FileName : kind.ToString();
@@ -313,6 +308,23 @@ public sealed partial class Ssda903Importer(TimeProvider clock, ILogger<Ssda903I
         state.CurrentFile = null;
         timings.Mark(rows.Kind.ToString());
         return count;
+    }
+
+    /// <summary>
+    /// Takes the year's lock and deletes its earlier rows in one round trip. Sent one by one, the ten statements took
+    /// 5–10 ms of the bench's 0.3–0.4 s imports of a tenth of a national year, into databases with nothing to delete;
+    /// as one batch, 2–4 ms in the harness that had measured 2–13 ms before.
+    /// </summary>
+    private static async Task ReplaceYearAsync(NpgsqlConnection connection, int year, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        // Two imports of the same year queue rather than interleave their deletes and inserts.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(903, $1)") { Parameters = { new NpgsqlParameter { Value = year } } });
+        foreach (var table in YearTables)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM {table} WHERE collection_year = $1") { Parameters = { new NpgsqlParameter { Value = year } } });
+        }
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
