@@ -77,7 +77,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
                 var pairRun = await SaturateAsync(tag, events, options.Concurrency);
                 pairs.Add(new Pair(pairRun.FactsSeen / pairRun.AllWritesSeconds, pairRun.FactsSeen / pairRun.EndToEndSeconds, monolith, healthAndBoard, pairRun));
             }
-            var (median, spread) = MedianPair(pairs, p => p.Ratio);
+            var (median, spread) = MedianPair.Of(pairs, p => p.Ratio);
             var run = median.Run;
             rows.Add([
                 $"saturation, {events} events, {options.Concurrency} callers",
@@ -226,15 +226,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         public double Ratio => Platform.EveryWriteThroughput / Baseline;
     }
 
-    /// <summary>The pair with the median ratio, and the text giving how many pairs there were and their range (none for one pair).</summary>
-    private static (T Median, string Spread) MedianPair<T>(IReadOnlyList<T> pairs, Func<T, double> ratio)
-    {
-        var ordered = pairs.OrderBy(ratio).ToList();
-        var spread = ordered.Count > 1 ? $" (median of {ordered.Count} pairs; range {ratio(ordered[0]):P0}–{ratio(ordered[^1]):P0})" : "";
-        return (ordered[ordered.Count / 2], spread);
-    }
-
-    private static MixedPair Median(List<MixedPair> pairs) => MedianPair(pairs, p => p.Ratio).Median;
+    private static MixedPair Median(List<MixedPair> pairs) => MedianPair.Of(pairs, p => p.Ratio).Median;
 
     private void ReportMixed(MixedLoad.Result mixed, List<(int Events, List<MixedPair> Pairs)> sizes)
     {
@@ -273,7 +265,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         var comparison = new List<IReadOnlyList<string>>();
         foreach (var (events, pairs) in sizes)
         {
-            var (median, spread) = MedianPair(pairs, p => p.Ratio);
+            var (median, spread) = MedianPair.Of(pairs, p => p.Ratio);
             var run = median.Platform;
             comparison.Add([$"saturation, three kinds, {events} events, {options.Concurrency} callers",
                 Report.Rate(run.EveryWriteThroughput) + (run.Seen < run.Accepted ? $" ({run.Seen}/{run.Accepted} facts seen)" : ""),
