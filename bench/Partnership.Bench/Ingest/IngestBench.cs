@@ -53,8 +53,8 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 rows);
         }
         report.Note("Attendance: CSV streamed to POST /api/virtual-school/attendance/bulk through the gateway (virtual-school-system token); the service validates each line and COPYs it straight into attendance_marks as it arrives (a first load of those dates), or, when a session is stored already or repeats, replays the feed from a spooled copy into a staging table and merges it (plain insert for children with no marks yet in the feed's dates, upsert for the rest); then it writes each touched child-week's summary to the outbox, in the same transaction. Equivalent COPY: the stored rows COPYed into a table with attendance_marks' columns, primary key and index; bare COPY: the same without indexes. Peak memory is the virtual-school process's VmRSS sampled every 50 ms during the feed (its VmHWM since start is shown too).");
-        report.Note($"SSDA903: files from the care register's own sample generator, imported by Ssda903Importer (the code path of the API and CLI) into a fresh, migrated database, in a bench worker process that imports one year after another as the care register's service would (not in the bench process, which hosts the AppHost: see Ssda903Worker), warmed up first, with its connections to the database opened before the timer as the COPY baseline's is; {MeasuredRuns} imports, each followed by the COPY baseline of the rows it stored, the ratio taken within each pair and the median pair's shown. Peak memory is that worker's working set / managed heap during the import, above what it held before; the same files are then imported by the care register's command line (`import 2025 <folder>`) in a process of its own, started for that one import, under the same {Ssda903ProcessRun.HeapLimitMiB} MiB GC heap limit at both sizes (without a limit the GC lets a busy heap grow with the length of the run, whatever the import keeps).");
-        report.Note($"Raw COPY (SSDA903): the rows the service stored, exported in binary and timed going back into tables of the same columns without indexes (see bench/Partnership.Bench/Ingest/CopyBaseline.cs); for SSDA903 the headline is COPY into tables with the same indexes as the ssda903_* tables (collection year, and the episodes' child key), run right after each import (its pair), bare tables (one run, on the median pair's rows) in brackets.");
+        report.Note($"SSDA903: files from the care register's own sample generator, imported by Ssda903Importer (the code path of the API and CLI) into a migrated database emptied before each import (one database for every import, as the service has one), in a bench worker process that imports one year after another as the care register's service would (not in the bench process, which hosts the AppHost: see Ssda903Worker), warmed up first, with its connections to the database opened before the timer as the COPY baseline's is; {MeasuredRuns} imports, each followed by the COPY baseline of the rows it stored, the ratio taken within each pair and the median pair's shown. Peak memory is that worker's working set / managed heap during the import, above what it held before; the same files are then imported by the care register's command line (`import 2025 <folder>`) in a process of its own, started for that one import, under the same {Ssda903ProcessRun.HeapLimitMiB} MiB GC heap limit at both sizes (without a limit the GC lets a busy heap grow with the length of the run, whatever the import keeps).");
+        report.Note($"Raw COPY (SSDA903): the rows the service stored, exported in binary and timed going back into tables of the same columns without indexes (see bench/Partnership.Bench/Ingest/CopyBaseline.cs); for SSDA903 the headline is COPY into tables with the same indexes as the ssda903_* tables (collection year, and the episodes' child key), run right after each import (its pair), bare tables (one run, on the last pair's rows) in brackets.");
         foreach (var note in notes)
         {
             report.Note(note);
@@ -183,7 +183,11 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
     private async Task Ssda903Async()
     {
         await using var worker = Ssda903Worker.Start(platform.Processes);
-        await WarmSsda903Async(worker);
+        // One database for every import, emptied before each, as the care register's service has one: an import
+        // into a new database also had the worker's first use of a new connection string compiled beside it.
+        var database = await platform.ScratchDatabaseAsync("bench_ssda903");
+        await MigratedAsync(database);
+        await WarmSsda903Async(worker, database);
         for (var i = 0; i < options.Ssda903Children.Length; i++)
         {
             var children = options.Ssda903Children[i];
@@ -202,7 +206,7 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 var pairs = new List<Ssda903Pair>();
                 for (var run = 0; run < MeasuredRuns; run++)
                 {
-                    var import = await ImportOnceAsync(worker, $"bench_ssda903_{i}_{run}", folder);
+                    var import = await ImportOnceAsync(worker, database, folder);
                     var copied = await CopyBaseline.MeasureAsync(import.Connection, Ssda903Sources, withIndexes: true, processes: platform.Processes);
                     pairs.Add(new Ssda903Pair(import, await CountAsync(import.Connection), copied));
                 }
@@ -210,13 +214,14 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
                 var (connection, seconds, cpuReport, stored, copy) = (median.Import.Connection, median.Import.Seconds, median.Import.Cpu, median.Stored, median.Copy);
                 var highest = pairs.Select(p => p.Import).MaxBy(r => r.PeakBytes - r.BaselineBytes)!;
                 var (peak, baseline, heap) = (highest.PeakBytes, highest.BaselineBytes, pairs.Max(p => p.Import.PeakHeapBytes));
-                notes.Add($"SSDA903 {size}: {MeasuredRuns} pairs, each an import into a fresh database and then COPY of its rows into tables with the same indexes " +
-                          $"(import s / COPY rows/s = ratio): {string.Join("; ", pairs.Select(p => $"{p.Import.Seconds:F2} s / {Report.Rate(p.Copy.RowsPerSecond)} = {p.Ratio:P0}"))}. " +
+                notes.Add($"SSDA903 {size}: {MeasuredRuns} pairs, each an import into the emptied database and then COPY of its rows into tables with the same indexes " +
+                          $"(import s, with the worker's JIT time during it / COPY rows/s = ratio): " +
+                          $"{string.Join("; ", pairs.Select(p => $"{p.Import.Seconds:F2} s (JIT {p.Import.JitMilliseconds:F0} ms) / {Report.Rate(p.Copy.RowsPerSecond)} = {p.Ratio:P0}"))}. " +
                           $"The median pair is the headline (its CPU, steps and statements are shown; peak memory is the highest of the runs); " +
                           $"the median import against the median COPY, as the bench took it until 2026-11-29 05:30, gives {RatioOfMedians(pairs):P0}.");
                 statements.Add(($"the median pair's database during the SSDA903 import {size}", median.Import.Statements));
                 // The headline baseline keeps the indexes the ssda903_* tables have (the importer must maintain them);
-                // the bare-table figure is printed beside it.
+                // the bare-table figure, on the last pair's rows (every pair imports the same files), is printed beside it.
                 var bare = await CopyBaseline.MeasureAsync(connection, Ssda903Sources, processes: platform.Processes);
                 var separate = await Ssda903ProcessRun.ImportAsync(await platform.ScratchDatabaseAsync($"bench_ssda903_cli_{i}"), folder);
                 rows.Add([
@@ -268,12 +273,11 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
 
     /// <summary>One measured import: its wall time, the CPU the machine spent on it, its memory, its step log and its statements.</summary>
     private sealed record Ssda903Run(string Connection, double Seconds, CpuReport Cpu, long PeakBytes, long BaselineBytes, long PeakHeapBytes,
-        IReadOnlyList<string> Steps, IReadOnlyList<IReadOnlyList<string>> Statements);
+        IReadOnlyList<string> Steps, IReadOnlyList<IReadOnlyList<string>> Statements, double JitMilliseconds);
 
-    private async Task<Ssda903Run> ImportOnceAsync(Ssda903Worker worker, string database, string folder)
+    private async Task<Ssda903Run> ImportOnceAsync(Ssda903Worker worker, string connection, string folder)
     {
-        var connection = await platform.ScratchDatabaseAsync(database);
-        await MigratedAsync(connection);
+        await EmptyTablesAsync(connection);
         // Which of the import's statements the server's share of its CPU went to (the COPY baselines run after they are read).
         await StatementStats.ResetAsync(connection);
         var cpu = CpuProfile.Start(platform.Processes);
@@ -281,49 +285,65 @@ public sealed class IngestBench(BenchPlatform platform, Report report, BenchOpti
         var cpuReport = cpu.Stop();
         await worker.ReleaseAsync(connection);
         return new Ssda903Run(connection, outcome.Seconds, cpuReport, outcome.PeakBytes, outcome.BaselineBytes, outcome.PeakHeapBytes, outcome.Steps,
-            await StatementStats.TopAsync(connection, 10));
+            await StatementStats.TopAsync(connection, 10), outcome.JitMilliseconds);
     }
 
     /// <summary>
     /// The first imports in a process pay for JIT compilation of the import path; the COPY baselines run in a warm
     /// process, and an import in the care register's long-running service would be warm too, so the importer gets
-    /// years first, unmeasured, as the attendance feed does: the runtime promotes the path's methods to their optimised
-    /// tier over several imports (it waits for a lull in new compilations), so there are <see cref="WarmUps"/> of them.
-    /// Each is timed in the notes, so a reader can see how fast the importer was before it was measured.
+    /// <see cref="WarmUps"/> years first, unmeasured, as the attendance feed does, into the database the measured
+    /// imports use, emptied before each. Each is timed in the notes with the JIT time spent during it, so a reader can
+    /// see when the importer stopped being compiled.
     /// </summary>
-    private async Task WarmSsda903Async(Ssda903Worker worker)
+    private async Task WarmSsda903Async(Ssda903Worker worker, string connection)
     {
         var children = options.Ssda903Children[0];
-        var took = new List<double>();
-        for (var i = 0; i < WarmUps; i++)
+        var took = new List<Ssda903Worker.Outcome>();
+        var folder = Path.Combine(Path.GetTempPath(), $"bench-ssda903-warm-{Guid.NewGuid():N}");
+        try
         {
-            var folder = Path.Combine(Path.GetTempPath(), $"bench-ssda903-warm-{Guid.NewGuid():N}");
-            try
+            GenerateYear(folder, children, seed: 901);
+            for (var i = 0; i < WarmUps; i++)
             {
-                GenerateYear(folder, children, seed: 901 - i);
-                var connection = await platform.ScratchDatabaseAsync($"bench_ssda903_warm_{i}");
-                await MigratedAsync(connection);
-                took.Add((await worker.ImportAsync(connection, folder)).Seconds);
+                // Emptied, not re-imported over: a year imported again finds every child's key and writes no key links.
+                await EmptyTablesAsync(connection);
+                took.Add(await worker.ImportAsync(connection, folder));
                 await worker.ReleaseAsync(connection);
             }
-            finally
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
             {
-                if (Directory.Exists(folder))
-                {
-                    Directory.Delete(folder, recursive: true);
-                }
+                Directory.Delete(folder, recursive: true);
             }
         }
-        notes.Add($"SSDA903: the importer was warmed up with {took.Count} unmeasured imports of the first size ({children} children in care; their own databases), " +
-                  $"which took {string.Join(", ", took.Select(t => $"{t:F2} s"))}.");
+        notes.Add($"SSDA903: the importer was warmed up with {took.Count} unmeasured imports of the first size ({children} children in care, into the measured imports' database, emptied before each), " +
+                  $"which took (JIT time during each): {string.Join(", ", took.Select(t => $"{t.Seconds:F2} s ({t.JitMilliseconds:F0} ms)"))}.");
     }
 
     /// <summary>
-    /// A fixed number, not "until two agree": the path is promoted in steps, and two slow imports in a row (0.64 s,
-    /// then 0.61 s) were followed by 0.51, 0.45 and 0.35 s. The worker on its own, ten ×1 imports in a row: 1.26,
-    /// 0.41, 0.36, 0.31, 0.29, 0.30, 0.29, 0.25, 0.26, 0.25 s.
+    /// The runtime promotes a method to its optimised tier after 30 calls, so a method the import calls once is
+    /// promoted during the 30th import; until then imports bring promotions, compiled beside them on a 2-core
+    /// machine. In a harness of forty ×1 imports in a row (each into its own database, which it also migrated), JIT
+    /// took 11–276 ms during each of imports 2 to 12 (0.23–0.43 s), 114 ms during the 21st, 302 ms during the 31st
+    /// (0.32 s), and 0–22 ms during each of the others from the 22nd (0.23–0.32 s). The eight warm-ups used until
+    /// 2026-11-29 05:40 left the measured imports in the middle of that.
     /// </summary>
-    private const int WarmUps = 8;
+    private const int WarmUps = 32;
+
+    /// <summary>Empties every table of the care register's database but the migrations' history.</summary>
+    private static async Task EmptyTablesAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var list = new NpgsqlCommand(
+            "SELECT string_agg(format('%I', tablename), ', ') FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'",
+            connection);
+        var tables = (string)(await list.ExecuteScalarAsync())!;
+        await using var truncate = new NpgsqlCommand($"TRUNCATE {tables}", connection);
+        await truncate.ExecuteNonQueryAsync();
+    }
 
     private static Ssda903SampleSummary GenerateYear(string folder, int children, int seed) =>
         new Ssda903SampleGenerator().Generate(folder, new Ssda903SampleOptions
