@@ -31,9 +31,9 @@ public sealed class Ssda903Worker : IAsyncDisposable
     public sealed record Job(string Connection, string? Folder);
 
     /// <param name="Steps">The importer's log line of its steps' wall and CPU times.</param>
-    /// <param name="JitMethods">Methods the runtime compiled during the import, on any thread: tier-1 promotions of the import path take CPU beside it.</param>
+    /// <param name="JitMilliseconds">Time the runtime spent compiling during the import, on any thread: tier-1 promotions of the import path take CPU beside it.</param>
     public sealed record Outcome(double Seconds, long PeakBytes, long BaselineBytes, long PeakHeapBytes, IReadOnlyList<string> Steps, string? Rejected,
-        long JitMethods, double JitMilliseconds);
+        double JitMilliseconds);
 
     private readonly Process process;
     private readonly Task<string> errors;
@@ -156,7 +156,7 @@ public sealed class Ssda903Worker : IAsyncDisposable
         }
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var (jitMethods, jitTime) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
+        var jitTime = JitInfo.GetCompilationTime();
         var stopwatch = Stopwatch.StartNew();
         Ssda903ImportOutcome imported;
         long peak, baseline, heap;
@@ -168,6 +168,6 @@ public sealed class Ssda903Worker : IAsyncDisposable
         }
         var seconds = stopwatch.Elapsed.TotalSeconds;
         return new Outcome(seconds, peak, baseline, heap, log.Messages.Where(m => m.Contains("import steps", StringComparison.Ordinal)).ToList(),
-            imported.Rejection?.Title, JitInfo.GetCompiledMethodCount() - jitMethods, (JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds);
+            imported.Rejection?.Title, (JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds);
     }
 }
