@@ -85,9 +85,9 @@ public sealed class Ssda903OnePassTests(CareRegisterFixture fixture)
 
         Assert.True(exit == Ssda903CommandLine.Imported, output.ToString());
         Assert.Contains("through staging tables", output.ToString());
-        // The pass's side transactions ended before the staged import began (links left uncommitted on a side
-        // connection would have made the staged import's link inserts wait on them): one link per child, each the
-        // key the child's rows carry.
+        // The links the pass stored for its first batches are committed (batch by batch, ADR 0021 as amended) and the
+        // staged import takes them up instead of making new ones, and the pass's side transactions ended before it
+        // began: one link per child, each the key the child's rows carry.
         var importId = await fixture.ScalarAsync<Guid>("""SELECT "Id" FROM ssda903_imports WHERE "CollectionYear" = @year AND "SupersededBy" IS NULL""", ("year", year));
         Assert.Equal(expected.Children, await fixture.ScalarAsync<long>("SELECT count(*) FROM ssda903_child_keys WHERE local_child_id LIKE 'Q%'"));
         Assert.Equal(0, await fixture.ScalarAsync<long>("""

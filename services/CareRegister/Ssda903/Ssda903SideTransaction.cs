@@ -4,11 +4,11 @@ namespace Partnership.CareRegister.Ssda903;
 
 /// <summary>
 /// A connection beside the import's own, in a transaction of its own, for rows that nothing later in the import reads
-/// (ADR 0021): a one-pass import keeps two, one for the new key links, one for the episodes, each also taking its
-/// share of the files read beside the Header, so that three backends store a batch at once while the import's own
-/// connection takes the children, the rest of those files and the events. They commit just before the year's own
-/// transaction. If that one then fails, the importer deletes the year rows they committed; links to keys nothing uses
-/// yet stay, for the child's next import to take up.
+/// (ADR 0021): a one-pass import keeps two, one for the episodes, one for most of the files read beside the Header,
+/// so that three backends store a batch at once while the import's own connection takes the children, the rest of
+/// those files and the events. They commit just before the year's own transaction. If that one then fails, the
+/// importer deletes the year rows they committed. The new key links are stored batch by batch on a fourth connection
+/// (<see cref="Ssda903OnePassConnections"/>); links to keys nothing uses yet stay, for the child's next import to take up.
 /// </summary>
 public sealed class Ssda903SideTransaction : IAsyncDisposable
 {

@@ -105,6 +105,43 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
         return links;
     }
 
+    /// <summary>
+    /// <see cref="KeyLinksAsync"/> for a batch of a Header in CHILD order: the import's own links are read as one range
+    /// of the links' primary key, from the batch's lowest id to its highest, instead of one index descent per id (5,000
+    /// a batch took 5–9 ms of the server, against 0.2–2 ms for the range). Links in the range for ids the batch does
+    /// not name (children of earlier years) are read and dropped; across a return, each link is read at most once.
+    /// The register's children keep the per-id probe: their column has the database's collation, in which the range
+    /// need not hold the same ids.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> KeyLinksOfSortedBatchAsync(NpgsqlConnection connection, IReadOnlyCollection<string> ids,
+        CancellationToken ct)
+    {
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return links;
+        }
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        // The bounds are taken in the links column's own collation ("C"), so every id of the batch lies between them.
+        await using var command = new NpgsqlCommand(Probing("""
+            SELECT local_child_id, child_key, 0 AS precedence FROM ssda903_child_keys
+            WHERE local_child_id BETWEEN (SELECT min(i COLLATE "C") FROM unnest(@ids) i) AND (SELECT max(i COLLATE "C") FROM unnest(@ids) i)
+            UNION ALL SELECT "LocalChildId", "ChildKey", 1 FROM children WHERE "LocalChildId" = ANY(@ids)
+            ORDER BY precedence
+            """), connection);
+        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, wanted.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var id = reader.GetString(0);
+            if (wanted.Contains(id))
+            {
+                links[id] = reader.GetString(1);
+            }
+        }
+        return links;
+    }
+
     /// <summary>The kept Header rows of a batch, and the links made for children seen for the first time.</summary>
     public async Task AddChildrenAsync(IReadOnlyList<Ssda903Child> children, IReadOnlyList<(string LocalId, string ChildKey)> newLinks,
         DateTimeOffset linkedAt, CancellationToken ct)
