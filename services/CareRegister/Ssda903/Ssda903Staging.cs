@@ -106,10 +106,11 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
     }
 
     /// <summary>
-    /// <see cref="KeyLinksAsync"/> for a batch of a Header in CHILD order: the import's own links are read as one range
-    /// of the links' primary key, from the batch's lowest id to its highest, instead of one index descent per id (5,000
-    /// a batch took 5–9 ms of the server, against 0.2–2 ms for the range). Links in the range for ids the batch does
-    /// not name (children of earlier years) are read and dropped; across a return, each link is read at most once.
+    /// <see cref="KeyLinksAsync"/> for a batch of a Header in CHILD order: the stored links are read as one range of
+    /// their primary key, from the batch's lowest id to its highest, instead of one index descent per id (5,000 a batch
+    /// took 5–9 ms of the server, against 0.2–2 ms for the range). Links in the range for ids the batch does not name
+    /// (children of earlier years only) are read and dropped; the batches' ranges do not overlap, so across a return
+    /// each stored link is read about once.
     /// The register's children keep the per-id probe: their column has the database's collation, in which the range
     /// need not hold the same ids.
     /// </summary>
