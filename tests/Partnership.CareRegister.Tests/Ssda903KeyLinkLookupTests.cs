@@ -35,6 +35,7 @@ public sealed class Ssda903KeyLinkLookupTests(CareRegisterFixture fixture)
 
         await using var connection = new NpgsqlConnection(fixture.Service.ConnectionString);
         await connection.OpenAsync();
+        // The look-ups SET LOCAL their planner settings, as they do inside an import's transaction.
         await using var transaction = await connection.BeginTransactionAsync();
         var byRange = await Ssda903Staging.KeyLinksOfSortedBatchAsync(connection, batch, CancellationToken.None);
         var byId = await Ssda903Staging.KeyLinksAsync(connection, batch, CancellationToken.None);

@@ -34,7 +34,7 @@ public sealed class Ssda903OnePassConnections : IAsyncDisposable
     /// The key links already stored for a batch's CHILD ids, read outside the import's transactions: links are only
     /// ever added, and those this import adds are for ids of earlier batches (the Header is in CHILD order).
     /// </summary>
-    public Task<Dictionary<string, string>> KeyLinksAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    public Task<Dictionary<string, string>> KeyLinksAsync(IEnumerable<string> ids, CancellationToken ct)
     {
         var links = LookUpAsync(_lastOnLookup, ids, ct);
         _lastOnLookup = links;
@@ -58,7 +58,7 @@ public sealed class Ssda903OnePassConnections : IAsyncDisposable
     public Task LinksStoredAsync() => _lastOnLookup;
 
     /// <summary>In a transaction of its own: the look-up's planner settings are SET LOCAL, which outside one only warns.</summary>
-    private async Task<Dictionary<string, string>> LookUpAsync(Task before, IReadOnlyCollection<string> ids, CancellationToken ct)
+    private async Task<Dictionary<string, string>> LookUpAsync(Task before, IEnumerable<string> ids, CancellationToken ct)
     {
         await before;
         var connection = await _lookup;

@@ -83,27 +83,8 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
     }
 
     /// <summary>The platform keys already linked to these CHILD ids; a child registered in the register wins over an earlier import's link.</summary>
-    public static async Task<Dictionary<string, string>> KeyLinksAsync(NpgsqlConnection connection, IEnumerable<string> ids, CancellationToken ct)
-    {
-        var links = new Dictionary<string, string>(StringComparer.Ordinal);
-        var wanted = ids.Distinct(StringComparer.Ordinal).ToArray();
-        if (wanted.Length == 0)
-        {
-            return links;
-        }
-        await using var command = new NpgsqlCommand(Probing("""
-            SELECT local_child_id, child_key, 0 AS precedence FROM ssda903_child_keys WHERE local_child_id = ANY(@ids)
-            UNION ALL SELECT "LocalChildId", "ChildKey", 1 FROM children WHERE "LocalChildId" = ANY(@ids)
-            ORDER BY precedence
-            """), connection);
-        command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, wanted);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            links[reader.GetString(0)] = reader.GetString(1);
-        }
-        return links;
-    }
+    public static Task<Dictionary<string, string>> KeyLinksAsync(NpgsqlConnection connection, IEnumerable<string> ids, CancellationToken ct) =>
+        LinksAsync(connection, "local_child_id = ANY(@ids)", ids, ct);
 
     /// <summary>
     /// <see cref="KeyLinksAsync"/> for a batch of a Header in CHILD order: the stored links are read as one range of
@@ -114,19 +95,23 @@ public sealed class Ssda903Staging(NpgsqlConnection connection)
     /// The register's children keep the per-id probe: their column has the database's collation, in which the range
     /// need not hold the same ids.
     /// </summary>
-    public static async Task<Dictionary<string, string>> KeyLinksOfSortedBatchAsync(NpgsqlConnection connection, IReadOnlyCollection<string> ids,
+    public static Task<Dictionary<string, string>> KeyLinksOfSortedBatchAsync(NpgsqlConnection connection, IEnumerable<string> ids, CancellationToken ct) =>
+        // The bounds are taken in the links column's own collation ("C"), so every id of the batch lies between them.
+        LinksAsync(connection, """local_child_id BETWEEN (SELECT min(i COLLATE "C") FROM unnest(@ids) i) AND (SELECT max(i COLLATE "C") FROM unnest(@ids) i)""",
+            ids, ct);
+
+    /// <summary>The links found by <paramref name="linkCondition"/> and the register's children, for the asked ids only, the register's winning.</summary>
+    private static async Task<Dictionary<string, string>> LinksAsync(NpgsqlConnection connection, string linkCondition, IEnumerable<string> ids,
         CancellationToken ct)
     {
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (ids.Count == 0)
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count == 0)
         {
             return links;
         }
-        var wanted = ids.ToHashSet(StringComparer.Ordinal);
-        // The bounds are taken in the links column's own collation ("C"), so every id of the batch lies between them.
-        await using var command = new NpgsqlCommand(Probing("""
-            SELECT local_child_id, child_key, 0 AS precedence FROM ssda903_child_keys
-            WHERE local_child_id BETWEEN (SELECT min(i COLLATE "C") FROM unnest(@ids) i) AND (SELECT max(i COLLATE "C") FROM unnest(@ids) i)
+        await using var command = new NpgsqlCommand(Probing($"""
+            SELECT local_child_id, child_key, 0 AS precedence FROM ssda903_child_keys WHERE {linkCondition}
             UNION ALL SELECT "LocalChildId", "ChildKey", 1 FROM children WHERE "LocalChildId" = ANY(@ids)
             ORDER BY precedence
             """), connection);
