@@ -32,5 +32,6 @@ gateway.WithHttpEndpoint(name: "grpc", port: options.GatewayPort + 1, env: "Gate
         endpoint.IsExternal = true;
     });
 platform.AllowDashboardSignIn(dashboard, gateway, "/dashboard");
+builder.ServeEndpointsDirectly();
 
 builder.Build().Run();

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Partnership.AppHost;
 
 /// <summary>
-/// Health by protocol hello. A bare TCP connect proves nothing here: DCP's proxy accepts connections whether or not
-/// the process behind it is listening. So the check speaks the first bytes of the real protocol through the proxied
-/// port and looks at the answer.
+/// Health by protocol hello. A bare TCP connect proves little: a server can accept before it answers (RabbitMQ boots
+/// behind its open port), and while DCP proxied the endpoints (until ADR 0023) the proxy accepted whether or not the
+/// process was listening. So the check speaks the first bytes of the real protocol and looks at the answer.
 /// </summary>
 internal sealed class ProtocolHelloHealthCheck(EndpointReference endpoint, byte[] hello, Func<byte[], int, bool> isExpectedReply)
     : IHealthCheck

@@ -5,7 +5,7 @@ public sealed class CpuProfile
 {
     private readonly ProcessTable processes;
     private Dictionary<string, double> before = [];
-    private Dictionary<string, double> databasesBefore = [];
+    private PostgresCpu? postgresBefore;
     private (long Busy, long Total) machineBefore;
     private DateTimeOffset started;
 
@@ -15,7 +15,7 @@ public sealed class CpuProfile
     {
         var profile = new CpuProfile(processes);
         profile.before = processes.CpuSeconds();
-        profile.databasesBefore = processes.PostgresCpuByDatabase();
+        profile.postgresBefore = processes.PostgresProcesses();
         profile.machineBefore = MachineLoad.CpuJiffies();
         profile.started = DateTimeOffset.UtcNow;
         return profile;
@@ -24,8 +24,9 @@ public sealed class CpuProfile
     public CpuReport Stop()
     {
         var after = processes.CpuSeconds();
-        var databases = processes.PostgresCpuByDatabase()
-            .ToDictionary(kv => kv.Key, kv => Math.Max(0, kv.Value - databasesBefore.GetValueOrDefault(kv.Key)));
+        var databases = processes.PostgresProcesses() is { } postgres && postgresBefore is { } earlier
+            ? postgres.ByDatabaseSince(earlier)
+            : [];
         var machine = MachineLoad.CpuJiffies();
         var wall = (DateTimeOffset.UtcNow - started).TotalSeconds;
         var used = after.ToDictionary(kv => kv.Key, kv => Math.Max(0, kv.Value - before.GetValueOrDefault(kv.Key)));

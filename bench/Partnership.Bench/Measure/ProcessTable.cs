@@ -70,38 +70,35 @@ public sealed class ProcessTable(string runMarker)
         {
             result[name] = pids.Sum(ProcessCpuSeconds);
         }
-        if (Postmaster is { } postmaster)
+        if (PostgresProcesses() is { } postgres)
         {
-            result["postgres"] = ProcessCpuSeconds(postmaster) + Directory.EnumerateDirectories("/proc")
-                .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-                .Where(pid => pid > 0 && ParentOf(pid) == postmaster)
-                .Sum(ProcessCpuSeconds);
+            result["postgres"] = postgres.Total;
         }
         result["bench (this process)"] = ProcessCpuSeconds(Environment.ProcessId);
         return result;
     }
 
     /// <summary>
-    /// PostgreSQL's CPU split by database: a backend's title (/proc/&lt;pid&gt;/cmdline) is "postgres: user database host
-    /// state"; the postmaster and its helpers (WAL writer, checkpointer, autovacuum) count as "server". A backend that
-    /// ended during the run takes its CPU with it, which pooled connections rarely do.
+    /// The postmaster's CPU, with that of the backends it has reaped, and each live backend's CPU and database. A
+    /// backend's title (/proc/&lt;pid&gt;/cmdline) is "postgres: user database host state"; helpers (WAL writer,
+    /// checkpointer, autovacuum) have no client address and count as "server". The reaped CPU matters: Npgsql's pools
+    /// close idle connections, and a backend that ended during a run took its whole life's CPU out of the live sum, which
+    /// made PostgreSQL's share negative (shown as 0) and counted its work as the machine's other users.
     /// </summary>
-    public Dictionary<string, double> PostgresCpuByDatabase()
+    public PostgresCpu? PostgresProcesses()
     {
-        var result = new Dictionary<string, double>();
         if (Postmaster is not { } postmaster)
         {
-            return result;
+            return null;
         }
-        result["server"] = ProcessCpuSeconds(postmaster);
+        var backends = new Dictionary<int, (string Database, double Cpu)>();
         foreach (var pid in Directory.EnumerateDirectories("/proc")
                      .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
                      .Where(pid => pid > 0 && ParentOf(pid) == postmaster))
         {
-            var database = DatabaseOf(pid) ?? "server";
-            result[database] = result.GetValueOrDefault(database) + ProcessCpuSeconds(pid);
+            backends[pid] = (DatabaseOf(pid) ?? "server", ProcessCpuSeconds(pid));
         }
-        return result;
+        return new PostgresCpu(ProcessCpuSeconds(postmaster), ReapedChildrenCpuSeconds(postmaster), backends);
     }
 
     private static string? DatabaseOf(int pid)
@@ -118,14 +115,19 @@ public sealed class ProcessTable(string runMarker)
         }
     }
 
-    public static double ProcessCpuSeconds(int pid)
+    // Fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name; 16 and 17 (cutime, cstime: the
+    // children it has waited for) at 13 and 14.
+    public static double ProcessCpuSeconds(int pid) => StatTicks(pid, 11, 12);
+
+    private static double ReapedChildrenCpuSeconds(int pid) => StatTicks(pid, 13, 14);
+
+    private static double StatTicks(int pid, int first, int second)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // Fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name.
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / (double)TicksPerSecond;
+            return (long.Parse(fields[first], CultureInfo.InvariantCulture) + long.Parse(fields[second], CultureInfo.InvariantCulture)) / (double)TicksPerSecond;
         }
         catch (Exception ex) when (ex is IOException or FormatException or IndexOutOfRangeException)
         {
@@ -163,5 +165,33 @@ public sealed class ProcessTable(string runMarker)
         {
         }
         return 0;
+    }
+}
+
+/// <summary>PostgreSQL's CPU at one moment: the postmaster's own, that of its reaped children, and each live backend's.</summary>
+public sealed record PostgresCpu(double Postmaster, double Reaped, IReadOnlyDictionary<int, (string Database, double Cpu)> Backends)
+{
+    /// <summary>Only grows: a backend's CPU moves from the live sum into <see cref="Reaped"/> when it ends.</summary>
+    public double Total => Postmaster + Reaped + Backends.Values.Sum(b => b.Cpu);
+
+    /// <summary>
+    /// CPU per database since <paramref name="before"/>. The backends that ended in between are known only together: the
+    /// reaped CPU's growth less what they had used before, under "ended connections (databases)".
+    /// </summary>
+    public Dictionary<string, double> ByDatabaseSince(PostgresCpu before)
+    {
+        var result = new Dictionary<string, double> { ["server"] = Postmaster - before.Postmaster };
+        foreach (var (pid, backend) in Backends)
+        {
+            var earlier = before.Backends.TryGetValue(pid, out var was) && was.Database == backend.Database ? was.Cpu : 0;
+            result[backend.Database] = result.GetValueOrDefault(backend.Database) + Math.Max(0, backend.Cpu - earlier);
+        }
+        var ended = before.Backends.Where(kv => !Backends.ContainsKey(kv.Key)).ToList();
+        if (ended.Count > 0)
+        {
+            var databases = string.Join(", ", ended.Select(kv => kv.Value.Database).Distinct().Order(StringComparer.Ordinal));
+            result[$"{ended.Count} ended connections ({databases})"] = Math.Max(0, Reaped - before.Reaped - ended.Sum(kv => kv.Value.Cpu));
+        }
+        return result;
     }
 }
