@@ -43,7 +43,8 @@ public sealed record CpuReport(
 
     public double Others => Math.Max(0, MachineBusySeconds - Ours);
 
-    public string Describe(int top = 6)
+    // Twelve reaches every process with a measurable share, the bench itself (the platform runs' load generator) included.
+    public string Describe(int top = 12)
     {
         var capacity = WallSeconds * Environment.ProcessorCount;
         var parts = Used.Where(kv => kv.Value >= 0.05).OrderByDescending(kv => kv.Value).Take(top)
