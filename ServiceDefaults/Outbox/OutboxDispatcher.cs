@@ -22,6 +22,14 @@ public sealed class OutboxOptions
     /// awaited forever and stalls every later event; on timeout the row stays unsent and is retried.
     /// </summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Shortest time from the start of a pass that sent something to the start of the next. Under load each pass then
+    /// carries the rows of every request that committed meanwhile, for one read, one update and one commit, instead of
+    /// a pass for nearly every event; after a pass that found nothing, the next event leaves at once. Zero turns the
+    /// pacing off.
+    /// </summary>
+    public TimeSpan MinimumPassInterval { get; set; } = TimeSpan.FromMilliseconds(25);
 }
 
 /// <summary>
@@ -47,6 +55,7 @@ public sealed partial class OutboxDispatcher<TDbContext>(
         while (!stoppingToken.IsCancellationRequested)
         {
             int sent;
+            var passStarted = Stopwatch.GetTimestamp();
             try
             {
                 sent = await DispatchBatchAsync(stoppingToken);
@@ -68,6 +77,13 @@ public sealed partial class OutboxDispatcher<TDbContext>(
                 try
                 {
                     await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                    // Paced only after a pass that sent something: after an empty one the stream has paused, and the
+                    // next event goes at once. Real time, not the injected clock: the pause paces the loop, stamps nothing.
+                    var untilNextPass = options.Value.MinimumPassInterval - Stopwatch.GetElapsedTime(passStarted);
+                    if (sent > 0 && untilNextPass > TimeSpan.Zero)
+                    {
+                        await Task.Delay(untilNextPass, stoppingToken);
+                    }
                 }
                 catch (OperationCanceledException)
                 {

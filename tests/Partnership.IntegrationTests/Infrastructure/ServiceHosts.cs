@@ -18,9 +18,10 @@ namespace Partnership.IntegrationTests.Infrastructure;
 /// </summary>
 public static class ServiceHosts
 {
-    public static IHost HealthWriter(string connectionString, string serviceName)
+    public static IHost HealthWriter(string connectionString, string serviceName, params (string Key, string Value)[] settings)
     {
-        var builder = NewBuilder(serviceName, ("ConnectionStrings:healthdb", connectionString), ("Outbox:PollInterval", "00:00:00.200"));
+        var builder = NewBuilder(serviceName,
+            [("ConnectionStrings:healthdb", connectionString), ("Outbox:PollInterval", "00:00:00.200"), .. settings]);
         builder.AddPartnershipDbContext<HealthDbContext>("healthdb");
         builder.AddOutboxDispatcher<HealthDbContext>();
         builder.AddPartnershipMessaging();

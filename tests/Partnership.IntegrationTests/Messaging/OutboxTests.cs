@@ -132,6 +132,37 @@ public sealed class OutboxTests : IAsyncLifetime
         await health.StopAsync();
     }
 
+    [Fact]
+    public async Task Under_a_stream_of_commits_one_pass_carries_them_and_after_a_quiet_spell_an_event_leaves_at_once()
+    {
+        // A pass interval far longer than the stream below takes, so where the passes fall is not a matter of timing.
+        using var health = ServiceHosts.HealthWriter(_healthDb, _service + "-health", ("Outbox:MinimumPassInterval", "00:00:02"));
+        await health.MigrateAsync<HealthDbContext>();
+        await health.StartAsync();
+
+        // The dispatcher's passes since start found nothing, so the first event is not held back by the interval.
+        var first = await Record(health, 1);
+        var firstSent = await Eventually.WaitForAsync(() => SentAt(health, first), sent => sent.Count == 1, TimeSpan.FromSeconds(1.5));
+        // Ten commits of their own, each waking the dispatcher, right after its pass for the first.
+        var stream = new List<Guid>();
+        for (var i = 0; i < 10; i++)
+        {
+            stream.AddRange(await Record(health, 1));
+        }
+
+        var streamSent = await Eventually.WaitForAsync(() => SentAt(health, stream), sent => sent.Count == stream.Count);
+        Assert.Single(streamSent.Distinct());
+        Assert.True(streamSent[0] > firstSent[0]);
+        await Eventually.WaitForAsync(() => BoardFacts([.. first, .. stream]), n => n == 11);
+        await health.StopAsync();
+    }
+
+    /// <summary>The sent_at of each row whose event is about one of these assessments (one value per dispatch pass).</summary>
+    private static Task<List<DateTimeOffset>> SentAt(IHost health, List<Guid> ids) => health.WithDbAsync<HealthDbContext, List<DateTimeOffset>>(db =>
+        db.Database.SqlQueryRaw<DateTimeOffset>(
+            $"SELECT m.sent_at AS \"Value\" FROM {OutboxModelBuilderExtensions.OutboxTable} m WHERE m.sent_at IS NOT NULL AND (m.body->>'assessmentId')::uuid = ANY({{0}})",
+            ids.ToArray()).ToListAsync());
+
     private static Task<(int, int)> Counts(IHost health) => health.WithDbAsync<HealthDbContext, (int, int)>(async db =>
         (await db.Assessments.CountAsync(), await db.Set<OutboxMessage>().CountAsync()));
 
