@@ -87,8 +87,10 @@ public sealed class BoardMemberJourneyTests(DashboardStack stack)
         await Assertions.Expect(updated.Locator("[data-field=value]")).ToHaveTextAsync("19");
         await Assertions.Expect(updated.Locator("[data-field=trend]")).ToContainTextAsync("Not comparable");
 
-        // CSV download through the dashboard, with the user's token.
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[data-export=csv]").ClickAsync());
+        // CSV download through the dashboard, with the user's token. The link is picked by its target: once (a CI clone,
+        // 2026-11-29) the file downloaded was the indicator page's (1.4's sixteen periods) although the overview's
+        // tiles were already showing, so "the first CSV link" is not enough to be sure which view is downloaded.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[data-export=csv][href^='export/overview.csv']").ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("plan,priority,indicator,action,title,period,", lines[0]);
