@@ -46,10 +46,22 @@ start_postgres() {
     rm -f "$pwfile"
   fi
   mkdir -p "$state/pg-socket"; chown nobody:nogroup "$state/pg-socket"
-  if ! as_nobody "$pg_bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-    as_nobody "$pg_bin/pg_ctl" -D "$data" -l "$state/pg-socket/pg.log" -w -o \
-      "-p $pg_port -k $state/pg-socket -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=${PARTNERSHIP_TEST_PG_FSYNC:-off} -c synchronous_commit=${PARTNERSHIP_TEST_PG_FSYNC:-off} -c full_page_writes=${PARTNERSHIP_TEST_PG_FSYNC:-off}" start >/dev/null
-  fi
+  # One retry, with the server's own words: a clean-clone CI run once failed here ("could not start server") and
+  # then ran every test without a database, with no log left to say why.
+  local attempt
+  for attempt in 1 2; do
+    if as_nobody "$pg_bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+      break
+    fi
+    if as_nobody "$pg_bin/pg_ctl" -D "$data" -l "$state/pg-socket/pg.log" -w -o \
+      "-p $pg_port -k $state/pg-socket -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=${PARTNERSHIP_TEST_PG_FSYNC:-off} -c synchronous_commit=${PARTNERSHIP_TEST_PG_FSYNC:-off} -c full_page_writes=${PARTNERSHIP_TEST_PG_FSYNC:-off}" start >/dev/null; then
+      break
+    fi
+    echo "PostgreSQL did not start on port $pg_port (attempt $attempt); the end of its log:" >&2
+    tail -n 20 "$state/pg-socket/pg.log" >&2 || true
+    [ "$attempt" = 2 ] && return 1
+    sleep 2
+  done
   wait_for_port 127.0.0.1 "$pg_port" 30
 }
 

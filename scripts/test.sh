@@ -18,7 +18,13 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # Left running afterwards (idempotent start, shared with other test runs); `scripts/infra.sh stop` ends it.
-eval "$(scripts/infra.sh start)"
+# Checked first: `eval "$(…)"` dropped a failed start, and every test then ran without a database.
+if ! infra_env="$(scripts/infra.sh start)"; then
+  echo "scripts/infra.sh start failed (its messages are above): no test can run without PostgreSQL and RabbitMQ" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+eval "$infra_env"
 export PARTNERSHIP_TEST_PG PARTNERSHIP_TEST_AMQP
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
