@@ -14,8 +14,8 @@ public sealed class CpuProfile
     public static CpuProfile Start(ProcessTable processes)
     {
         var profile = new CpuProfile(processes);
-        profile.before = processes.CpuSeconds();
         profile.postgresBefore = processes.PostgresProcesses();
+        profile.before = processes.CpuSeconds(profile.postgresBefore);
         profile.machineBefore = MachineLoad.CpuJiffies();
         profile.started = DateTimeOffset.UtcNow;
         return profile;
@@ -23,8 +23,9 @@ public sealed class CpuProfile
 
     public CpuReport Stop()
     {
-        var after = processes.CpuSeconds();
-        var databases = processes.PostgresProcesses() is { } postgres && postgresBefore is { } earlier
+        var postgresAfter = processes.PostgresProcesses();
+        var after = processes.CpuSeconds(postgresAfter);
+        var databases = postgresAfter is { } postgres && postgresBefore is { } earlier
             ? postgres.ByDatabaseSince(earlier)
             : [];
         var machine = MachineLoad.CpuJiffies();

@@ -62,15 +62,18 @@ public sealed class ProcessTable(string runMarker)
     /// </summary>
     public int? Postmaster { get; set; }
 
-    /// <summary>CPU seconds (user + system) used so far by each resource's live processes.</summary>
-    public Dictionary<string, double> CpuSeconds()
+    /// <summary>
+    /// CPU seconds (user + system) used so far by each resource's live processes, PostgreSQL's taken from
+    /// <paramref name="postgres"/> (the caller's reading of <see cref="PostgresProcesses"/>, so /proc is walked for it once).
+    /// </summary>
+    public Dictionary<string, double> CpuSeconds(PostgresCpu? postgres)
     {
         var result = new Dictionary<string, double>();
         foreach (var (name, pids) in Snapshot())
         {
             result[name] = pids.Sum(ProcessCpuSeconds);
         }
-        if (PostgresProcesses() is { } postgres)
+        if (postgres is not null)
         {
             result["postgres"] = postgres.Total;
         }

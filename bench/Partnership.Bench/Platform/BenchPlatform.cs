@@ -99,13 +99,12 @@ public sealed class BenchPlatform : IAsyncDisposable
         // collector there is nothing to export to, so the exporter is left off (spans and metrics are still recorded).
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
-            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+            var service = builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
             // For `perf record -a` beside a run: the runtime writes /tmp/perf-<pid>.map so JIT-compiled frames have names,
             // and maps its code once (W^X maps it twice, through a memfd perf cannot resolve).
             if (Environment.GetEnvironmentVariable("BENCH_PERF_MAP") == "1")
             {
-                builder.CreateResourceBuilder(project)
-                    .WithEnvironment("DOTNET_PerfMapEnabled", "1")
+                service.WithEnvironment("DOTNET_PerfMapEnabled", "1")
                     .WithEnvironment("DOTNET_EnableWriteXorExecute", "0");
             }
         }
