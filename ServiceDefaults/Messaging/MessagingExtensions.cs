@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Partnership.ServiceDefaults.Outbox;
 
 namespace Partnership.ServiceDefaults.Messaging;
 
@@ -48,6 +49,10 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+
+        // Group commit for the idempotent consumers (ADR 0025).
+        builder.Services.AddSingleton<ConsumeBatches>();
+        builder.Services.Configure<ConsumeBatchOptions>(builder.Configuration.GetSection("Messaging:ConsumeBatch"));
 
         // Readiness must fail while the broker is down; MassTransit's bus check alone does not (see the check's remarks).
         builder.Services.AddSingleton(new BrokerProbeConnection(endpoint, serviceName));

@@ -29,10 +29,22 @@ public sealed class PositionalSql
     public NpgsqlCommand ToCommand(NpgsqlConnection connection)
     {
         var command = new NpgsqlCommand(Text, connection);
+        AddParameters(command.Parameters);
+        return command;
+    }
+
+    public NpgsqlBatchCommand ToBatchCommand()
+    {
+        var command = new NpgsqlBatchCommand(Text);
+        AddParameters(command.Parameters);
+        return command;
+    }
+
+    private void AddParameters(NpgsqlParameterCollection parameters)
+    {
         foreach (var value in values)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+            parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
-        return command;
     }
 }

@@ -13,6 +13,25 @@ namespace Partnership.Sharing.Audit;
 /// </summary>
 public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
 {
+    private List<AuditEntry>? deferred;
+
+    /// <summary>
+    /// From now until <see cref="FlushDeferredAsync"/>, entries are held instead of appended, so a transaction that
+    /// applies several events takes each chain's lock and reads its tail once for all of them (ADR 0025).
+    /// </summary>
+    public void DeferAppends() => deferred ??= [];
+
+    /// <summary>Appends every held entry, in the order given, and appends at once from then on.</summary>
+    public async Task FlushDeferredAsync(CancellationToken cancellationToken)
+    {
+        if (deferred is not { } held)
+        {
+            return;
+        }
+        deferred = null;
+        await AppendAllAsync(held, cancellationToken);
+    }
+
     public async Task<AuditEntry> AppendAsync(AuditEntry draft, CancellationToken cancellationToken)
     {
         await AppendAllAsync([draft], cancellationToken);
@@ -31,6 +50,16 @@ public sealed class AuditLog(SharingDbContext db, TimeProvider clock)
         }
         if (drafts.Count == 0)
         {
+            return;
+        }
+        if (deferred is not null)
+        {
+            // The id now, as the caller may refer to it (an inbox item names its decision); the chain fields at the flush.
+            foreach (var draft in drafts)
+            {
+                draft.Id = draft.Id == Guid.Empty ? Guid.CreateVersion7() : draft.Id;
+            }
+            deferred.AddRange(drafts);
             return;
         }
 

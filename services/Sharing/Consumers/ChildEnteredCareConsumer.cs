@@ -12,8 +12,8 @@ namespace Partnership.Sharing.Consumers;
 /// the personal education plan (virtual school), both due within 20 working or school days.
 /// </summary>
 public sealed class ChildEnteredCareConsumer(
-    SharingDbContext db, ShareRouter router, ChildAgeRecorder ages, ILogger<ChildEnteredCareConsumer> logger)
-    : IdempotentConsumer<ChildEnteredCare, SharingDbContext>(db, logger)
+    SharingDbContext db, SharingBatch batch, ShareRouter router, ChildAgeRecorder ages, ILogger<ChildEnteredCareConsumer> logger)
+    : SharingConsumer<ChildEnteredCare>(db, batch, logger)
 {
     public const int StatutoryWorkingDays = 20;
 

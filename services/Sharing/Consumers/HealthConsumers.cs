@@ -11,8 +11,8 @@ namespace Partnership.Sharing.Consumers;
 
 /// <summary>Routes a completed health assessment through <see cref="HealthAssessmentSharing"/>.</summary>
 public sealed class HealthAssessmentCompletedConsumer(
-    SharingDbContext db, HealthAssessmentSharing sharing, ILogger<HealthAssessmentCompletedConsumer> logger)
-    : IdempotentConsumer<HealthAssessmentCompleted, SharingDbContext>(db, logger)
+    SharingDbContext db, SharingBatch batch, HealthAssessmentSharing sharing, ILogger<HealthAssessmentCompletedConsumer> logger)
+    : SharingConsumer<HealthAssessmentCompleted>(db, batch, logger)
 {
     protected override Task HandleAsync(HealthAssessmentCompleted message, CancellationToken cancellationToken) =>
         sharing.RouteAsync(message, cancellationToken);
@@ -20,8 +20,8 @@ public sealed class HealthAssessmentCompletedConsumer(
 
 /// <summary>An SDQ score goes to the virtual school, with consent, to inform the personal education plan.</summary>
 public sealed class SdqScoreRecordedConsumer(
-    SharingDbContext db, ShareRouter router, ChildAgeRecorder ages, ILogger<SdqScoreRecordedConsumer> logger)
-    : IdempotentConsumer<SdqScoreRecorded, SharingDbContext>(db, logger)
+    SharingDbContext db, SharingBatch batch, ShareRouter router, ChildAgeRecorder ages, ILogger<SdqScoreRecordedConsumer> logger)
+    : SharingConsumer<SdqScoreRecorded>(db, batch, logger)
 {
     /// <summary>A total difficulties score of 17 or more is a cause for concern.</summary>
     public const int ConcernThreshold = 17;
@@ -46,8 +46,8 @@ public sealed class SdqScoreRecordedConsumer(
 
 /// <summary>Shares nothing: a care leaver contact tells the service the young person's age, which adult-only shares need.</summary>
 public sealed class CareLeaverContactRecordedConsumer(
-    SharingDbContext db, ChildAgeRecorder ages, ILogger<CareLeaverContactRecordedConsumer> logger)
-    : IdempotentConsumer<CareLeaverContactRecorded, SharingDbContext>(db, logger)
+    SharingDbContext db, SharingBatch batch, ChildAgeRecorder ages, ILogger<CareLeaverContactRecordedConsumer> logger)
+    : SharingConsumer<CareLeaverContactRecorded>(db, batch, logger)
 {
     protected override Task HandleAsync(CareLeaverContactRecorded message, CancellationToken cancellationToken) =>
         ages.RecordAsync(message.ChildKey, message.AgeYears, message.ContactOn, cancellationToken);

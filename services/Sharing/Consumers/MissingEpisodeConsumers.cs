@@ -8,8 +8,9 @@ using Partnership.ServiceDefaults.Outbox;
 namespace Partnership.Sharing.Consumers;
 
 /// <summary>Routes the start of a missing episode through <see cref="MissingEpisodeSharing"/>.</summary>
-public sealed class MissingEpisodeStartedConsumer(SharingDbContext db, MissingEpisodeSharing sharing, ILogger<MissingEpisodeStartedConsumer> logger)
-    : IdempotentConsumer<MissingEpisodeStarted, SharingDbContext>(db, logger)
+public sealed class MissingEpisodeStartedConsumer(
+    SharingDbContext db, SharingBatch batch, MissingEpisodeSharing sharing, ILogger<MissingEpisodeStartedConsumer> logger)
+    : SharingConsumer<MissingEpisodeStarted>(db, batch, logger)
 {
     protected override Task HandleAsync(MissingEpisodeStarted message, CancellationToken cancellationToken) =>
         sharing.RouteAsync(message, cancellationToken);
@@ -19,8 +20,9 @@ public sealed class MissingEpisodeStartedConsumer(SharingDbContext db, MissingEp
 /// The end of an episode, with the time by which the return home interview must be offered (72 hours). Who found the
 /// child is left out: it may name a person.
 /// </summary>
-public sealed class MissingEpisodeEndedConsumer(SharingDbContext db, ShareRouter router, ILogger<MissingEpisodeEndedConsumer> logger)
-    : IdempotentConsumer<MissingEpisodeEnded, SharingDbContext>(db, logger)
+public sealed class MissingEpisodeEndedConsumer(
+    SharingDbContext db, SharingBatch batch, ShareRouter router, ILogger<MissingEpisodeEndedConsumer> logger)
+    : SharingConsumer<MissingEpisodeEnded>(db, batch, logger)
 {
     public static readonly TimeSpan ReturnInterviewWindow = TimeSpan.FromHours(72);
 
@@ -47,8 +49,9 @@ public sealed class MissingEpisodeEndedConsumer(SharingDbContext db, ShareRouter
 /// A return interview that found a risk of exploitation goes to youth offending and the police under safeguarding.
 /// An interview without a concern is nobody else's business and is not routed at all.
 /// </summary>
-public sealed class ReturnInterviewRecordedConsumer(SharingDbContext db, ShareRouter router, ILogger<ReturnInterviewRecordedConsumer> logger)
-    : IdempotentConsumer<ReturnInterviewRecorded, SharingDbContext>(db, logger)
+public sealed class ReturnInterviewRecordedConsumer(
+    SharingDbContext db, SharingBatch batch, ShareRouter router, ILogger<ReturnInterviewRecordedConsumer> logger)
+    : SharingConsumer<ReturnInterviewRecorded>(db, batch, logger)
 {
     protected override Task HandleAsync(ReturnInterviewRecorded message, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Partnership.Sharing.Consumers;
 using Partnership.Sharing.Agreements;
 using Partnership.Sharing.Audit;
 using Partnership.Sharing.Decisions;
@@ -19,6 +20,7 @@ public static class SharingDecisionServices
         services.AddScoped<DecisionService>();
         services.AddScoped<ConsentLedger>();
         services.AddScoped<ShareRouter>();
+        services.AddScoped<SharingBatch>();
         services.AddScoped<ChildAgeRecorder>();
         services.AddScoped<HealthAssessmentSharing>();
         services.AddScoped<MissingEpisodeSharing>();

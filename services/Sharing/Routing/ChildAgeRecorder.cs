@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Partnership.Sharing.Data;
 using Partnership.Sharing.Domain;
 
@@ -21,6 +22,21 @@ public sealed class ChildAgeRecorder(SharingDbContext db)
         {
             known.AgeYears = ageYears;
             known.AsOf = asOf;
+        }
+    }
+
+    /// <summary>Reads the ages of several children in one round trip, so none of them is looked up alone later.</summary>
+    public async Task LoadAsync(IEnumerable<string> childKeys, CancellationToken cancellationToken)
+    {
+        var unseen = childKeys.Where(k => !seen.ContainsKey(k)).Distinct(StringComparer.Ordinal).ToArray();
+        if (unseen.Length == 0)
+        {
+            return;
+        }
+        var found = await db.ChildAges.Where(a => unseen.Contains(a.ChildKey)).ToDictionaryAsync(a => a.ChildKey, cancellationToken);
+        foreach (var key in unseen)
+        {
+            seen[key] = found.GetValueOrDefault(key);
         }
     }
 

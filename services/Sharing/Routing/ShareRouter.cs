@@ -34,9 +34,9 @@ public sealed partial class ShareRouter(
 
     public async Task RouteAsync(IntegrationEvent evt, IEnumerable<ShareTarget> targets, CancellationToken cancellationToken)
     {
-        // What the consumer staged (a child's age from this event) is written first, so every recipient's decision
-        // reads it, and the audit chain's lock is taken once, after all decisions are made, for all their entries.
-        await db.SaveChangesAsync(cancellationToken);
+        // The audit chain's lock is taken once, after all decisions are made, for all their entries (and, in a batch of
+        // events, once for the whole batch: ADR 0025). A child's age the consumer staged reaches the decisions through
+        // the scope's ChildAgeRecorder, so nothing needs saving first.
         var entries = new List<AuditEntry>();
         var outcomes = new List<(string Recipient, DataCategory Category, Outcome Outcome, Guid DecisionId)>();
         foreach (var target in targets.Where(t => t.Recipient != evt.SourceAgency))

@@ -68,24 +68,54 @@ public sealed class InboxTests : IAsyncLifetime
         var poison = Samples.CompletedEvent(Guid.NewGuid(), "POISON", new DateOnly(2026, 10, 1)) with { ChildKey = null! };
         await _board.Bus().Publish(poison);
 
+        var message = await ErrorQueueMessageAsync();
+        var headers = message!.BasicProperties.Headers!;
+        Assert.Contains("MT-Fault-Message", headers.Keys);
+        Assert.Contains("ArgumentNullException", System.Text.Encoding.UTF8.GetString((byte[])headers["MT-Fault-ExceptionType"]!));
+        Assert.Equal(0, await Facts(poison.AssessmentId));
+        Assert.Equal(0, await InboxRows(poison.EventId));
+    }
+
+    [Fact]
+    public async Task Events_arriving_together_share_a_transaction_and_a_poison_among_them_fails_alone()
+    {
+        var events = Enumerable.Range(0, 100)
+            .Select(i => Samples.CompletedEvent(Guid.NewGuid(), $"BATCH-{i}", new DateOnly(2026, 10, 1)))
+            .ToArray();
+        var poison = Samples.CompletedEvent(Guid.NewGuid(), "BATCH-POISON", new DateOnly(2026, 10, 1)) with { ChildKey = null! };
+        await Task.WhenAll(events.Append(poison).OrderBy(_ => Random.Shared.Next()).Select(e => _board.Bus().Publish(e)));
+
+        var ids = events.Select(e => e.EventId).ToArray();
+        await Eventually.WaitForAsync(() => _board.WithDbAsync<BoardDbContext, int>(db => db.Set<InboxMessage>().CountAsync(m => ids.Contains(m.MessageId))),
+            n => n == events.Length, TimeSpan.FromSeconds(60));
+        var assessments = events.Select(e => e.AssessmentId).ToArray();
+        Assert.Equal(events.Length, await _board.WithDbAsync<BoardDbContext, int>(db => db.HealthAssessments.CountAsync(f => assessments.Contains(f.AssessmentId))));
+
+        // A batch's statements run in one implicit transaction, so its inbox rows share an xmin.
+        var largestTransaction = await _board.WithDbAsync<BoardDbContext, int>(db => db.Database
+            .SqlQuery<int>($"SELECT max(n)::int AS \"Value\" FROM (SELECT count(*) AS n FROM inbox_messages WHERE message_id = ANY({ids}) GROUP BY xmin::text) t")
+            .SingleAsync());
+        Assert.True(largestTransaction > 1, "every event was applied in a transaction of its own");
+
+        var message = await ErrorQueueMessageAsync();
+        Assert.Equal(poison.EventId, System.Text.Json.JsonDocument.Parse(message!.Body).RootElement.GetProperty("message").GetProperty("eventId").GetGuid());
+        Assert.Equal(0, await InboxRows(poison.EventId));
+    }
+
+    /// <summary>The first message in the consumer's error queue, waiting for it to arrive (retries take seconds).</summary>
+    private async Task<BasicGetResult?> ErrorQueueMessageAsync()
+    {
         var queue = new KebabCaseEndpointNameFormatter(_service, false).Consumer<HealthAssessmentCompletedConsumer>() + "_error";
         var endpoint = Partnership.ServiceDefaults.Messaging.RabbitMqEndpoint.Parse(TestInfrastructure.RabbitMq);
         var factory = new ConnectionFactory { HostName = endpoint.Host, Port = endpoint.Port, UserName = endpoint.Username, Password = endpoint.Password };
         await using var connection = await factory.CreateConnectionAsync();
-
-        var message = await Eventually.WaitForAsync(async () =>
+        return await Eventually.WaitForAsync(async () =>
         {
             // A get on a queue that does not exist yet closes the channel, so each attempt has its own.
             await using var channel = await connection.CreateChannelAsync();
             try { return await channel.BasicGetAsync(queue, autoAck: true); }
             catch (RabbitMQ.Client.Exceptions.OperationInterruptedException) { return null; }
         }, m => m is not null, TimeSpan.FromSeconds(60));
-
-        var headers = message!.BasicProperties.Headers!;
-        Assert.Contains("MT-Fault-Message", headers.Keys);
-        Assert.Contains("ArgumentNullException", System.Text.Encoding.UTF8.GetString((byte[])headers["MT-Fault-ExceptionType"]!));
-        Assert.Equal(0, await Facts(poison.AssessmentId));
-        Assert.Equal(0, await InboxRows(poison.EventId));
     }
 
     private Task<int> Facts(Guid assessmentId) =>
