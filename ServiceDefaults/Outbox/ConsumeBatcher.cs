@@ -7,12 +7,6 @@ using Partnership.ServiceDefaults.Telemetry;
 
 namespace Partnership.ServiceDefaults.Outbox;
 
-/// <summary>A consumer whose work for several messages can be applied in one transaction, all or nothing.</summary>
-public interface IBatchApplier<in TMessage>
-{
-    Task ApplyBatchAsync(IReadOnlyList<TMessage> messages, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// Group commit for one consumer type (ADR 0025). Each delivery waits here while one worker applies whatever deliveries
 /// are waiting, up to <see cref="MaxBatch"/>, in one transaction of a fresh scope. When none are waiting, a delivery
