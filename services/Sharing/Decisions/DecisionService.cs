@@ -17,16 +17,18 @@ public sealed class DecisionService(
     SharingDbContext db, AgreementCatalog agreementLines, ChildAgeRecorder ages, AuditLog audit, TimeProvider clock)
 {
     private HashSet<string>? batchChildren;
-    private ILookup<string, ConsentRecord>? batchConsents;
-    private ILookup<string, SafeguardingOverride>? batchOverrides;
+    private readonly Dictionary<Type, object> batchRecords = [];
 
     /// <summary>
     /// Names the children a transaction is about to decide for (ADR 0025): the first decision that needs consents, or
     /// overrides, reads them for all of these children in one round trip, and their later decisions read nothing more.
     /// A transaction whose decisions need neither reads neither.
     /// </summary>
-    public void DecideForBatch(IEnumerable<string> childKeys) =>
+    public void DecideForBatch(IEnumerable<string> childKeys)
+    {
         batchChildren = new HashSet<string>(childKeys, StringComparer.Ordinal);
+        batchRecords.Clear();
+    }
 
     public async Task<RecordedDecision> DecideAsync(
         DecisionRequest request, string caller, string? callerAgency, CancellationToken cancellationToken)
@@ -42,44 +44,31 @@ public sealed class DecisionService(
         // Only what the rules will look at is read: two round trips of the eight a routed event costs, for the board's
         // feed, which needs neither.
         var consents = SharingRules.ReadsConsents(request, now, agreements)
-            ? await ConsentsOfAsync(request.ChildKey, cancellationToken)
+            ? await RecordsOfAsync(db.Consents, request.ChildKey, cancellationToken)
             : [];
         var overrides = SharingRules.ReadsOverrides(request)
-            ? await OverridesOfAsync(request.ChildKey, cancellationToken)
+            ? await RecordsOfAsync(db.Overrides, request.ChildKey, cancellationToken)
             : [];
         // Through the recorder: a consumer has usually looked up (or just staged) this child's age in the same scope.
         var age = await ages.AgeOnAsync(request.ChildKey, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         return SharingRules.Decide(request, now, agreements, consents, overrides, age);
     }
 
-    private async Task<List<ConsentRecord>> ConsentsOfAsync(string childKey, CancellationToken cancellationToken)
+    /// <summary>A child's records of one kind: alone, or from one read for every child of the batch.</summary>
+    private async Task<List<T>> RecordsOfAsync<T>(DbSet<T> records, string childKey, CancellationToken cancellationToken)
+        where T : class, IChildRecord
     {
         if (batchChildren?.Contains(childKey) != true)
         {
-            return await db.Consents.AsNoTracking().Where(c => c.ChildKey == childKey).ToListAsync(cancellationToken);
+            return await records.AsNoTracking().Where(r => r.ChildKey == childKey).ToListAsync(cancellationToken);
         }
-        if (batchConsents is null)
+        if (!batchRecords.TryGetValue(typeof(T), out var loaded))
         {
             var keys = batchChildren.ToArray();
-            batchConsents = (await db.Consents.AsNoTracking().Where(c => keys.Contains(c.ChildKey)).ToListAsync(cancellationToken))
-                .ToLookup(c => c.ChildKey, StringComparer.Ordinal);
+            batchRecords[typeof(T)] = loaded = (await records.AsNoTracking().Where(r => keys.Contains(r.ChildKey)).ToListAsync(cancellationToken))
+                .ToLookup(r => r.ChildKey, StringComparer.Ordinal);
         }
-        return batchConsents[childKey].ToList();
-    }
-
-    private async Task<List<SafeguardingOverride>> OverridesOfAsync(string childKey, CancellationToken cancellationToken)
-    {
-        if (batchChildren?.Contains(childKey) != true)
-        {
-            return await db.Overrides.AsNoTracking().Where(o => o.ChildKey == childKey).ToListAsync(cancellationToken);
-        }
-        if (batchOverrides is null)
-        {
-            var keys = batchChildren.ToArray();
-            batchOverrides = (await db.Overrides.AsNoTracking().Where(o => keys.Contains(o.ChildKey)).ToListAsync(cancellationToken))
-                .ToLookup(o => o.ChildKey, StringComparer.Ordinal);
-        }
-        return batchOverrides[childKey].ToList();
+        return ((ILookup<string, T>)loaded)[childKey].ToList();
     }
 
     /// <summary>Records a decision reached elsewhere (a flow's own precondition) exactly as a rules decision is recorded.</summary>

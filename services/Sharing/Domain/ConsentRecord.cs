@@ -4,7 +4,7 @@ namespace Partnership.Sharing.Domain;
 /// A permission or refusal about a child's data, for the listed categories, recipients and purpose, over a period.
 /// A withdrawal keeps the record (with who withdrew it and when) and takes it out of every later decision.
 /// </summary>
-public sealed class ConsentRecord
+public sealed class ConsentRecord : IChildRecord
 {
     public Guid Id { get; set; }
     public required string ChildKey { get; set; }

@@ -4,7 +4,7 @@ namespace Partnership.Sharing.Domain;
 /// A named officer's decision to share for safeguarding without (or against) consent, with reason and lawful basis.
 /// Time-limited; recorded in the audit log and visible to the data protection officer.
 /// </summary>
-public sealed class SafeguardingOverride
+public sealed class SafeguardingOverride : IChildRecord
 {
     public const int DefaultDays = 7;
     public const int MaximumDays = 30;

@@ -22,6 +22,10 @@ public static class HttpClientExtensions
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(new byte[bytes]) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // As curl does for a large body: wait for the server's go-ahead before sending it. Without it, a 413 sent while
+        // the body is still going out closes the connection under the upload, and the client may see a broken pipe
+        // instead of the answer (as in one clean-clone CI run).
+        request.Headers.ExpectContinue = true;
         return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 }
