@@ -28,11 +28,14 @@ public sealed class BatchedConsumptionTests : IAsyncLifetime
         var children = Enumerable.Range(0, Children).Select(_ => SharingFixture.NewChild("BAT")).ToArray();
         var missing = children.Select(c => Events.MissingStarted(c, Guid.NewGuid(), "police")).ToArray();
         var assessments = children.Select(Events.HealthAssessment).ToArray();
+        // Two that cannot be applied: one fails in the service's code before anything is written, the other only at
+        // the database (a key longer than its columns), after the batch's inbox rows and other events' rows are in.
         var poison = Events.MissingStarted(SharingFixture.NewChild("BAT"), Guid.NewGuid(), "police") with { ChildKey = null! };
+        var tooLong = Events.MissingStarted(new string('L', 80), Guid.NewGuid(), "police");
 
         // Every event at once, a quarter of the missing episodes twice (a redelivery arriving beside the original), and
-        // one event that cannot be applied among them.
-        var publishes = missing.Cast<object>().Concat(assessments).Concat(missing.Take(Children / 4)).Append(poison)
+        // the two bad events among them.
+        var publishes = missing.Cast<object>().Concat(assessments).Concat(missing.Take(Children / 4)).Append(poison).Append(tooLong)
             .OrderBy(_ => Random.Shared.Next())
             .Select(e => e switch
             {
@@ -55,7 +58,7 @@ public sealed class BatchedConsumptionTests : IAsyncLifetime
             "SELECT count(*) FROM inbox_items WHERE \"RecipientAgency\" = 'missing-team' AND \"ChildKey\" = ANY($1)", children));
         Assert.Equal(2 * Children, await CountAsync(
             "SELECT count(*) FROM inbox_items WHERE \"RecipientAgency\" = 'board' AND \"SourceEventId\" = ANY($1)", eventIds));
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = ANY($1)", [poison.EventId]));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM inbox_messages WHERE message_id = ANY($1)", [poison.EventId, tooLong.EventId]));
 
         // Rows one transaction wrote share its xmin: some transaction applied more than one event.
         var largestTransaction = await CountAsync(
