@@ -29,7 +29,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
 
     private sealed record Posted(Guid Id, DateTimeOffset ReturnedAt, double LatencyMs);
 
-    private sealed record Pair(double Platform, double BoardFacts, double Monolith, double HealthAndBoard, RunResult Run)
+    private sealed record Pair(double Platform, double BoardFacts, double Monolith, double HealthAndBoard, RunResult Run, Window Window)
     {
         public double Ratio => Platform / Monolith;
     }
@@ -74,8 +74,10 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
                 var monolith = await baseline.RunAsync(tag + "m", events, options.Concurrency);
                 var monolithReport = monolithCpu.Stop();
                 notes.Add($"same-writes baseline at {events} events, pair {repeat + 1}: {baseline.DescribePhases()}; CPU {monolithReport.Describe()}");
+                var started = DateTimeOffset.UtcNow;
                 var pairRun = await SaturateAsync(tag, events, options.Concurrency);
-                pairs.Add(new Pair(pairRun.FactsSeen / pairRun.AllWritesSeconds, pairRun.FactsSeen / pairRun.EndToEndSeconds, monolith, healthAndBoard, pairRun));
+                pairs.Add(new Pair(pairRun.FactsSeen / pairRun.AllWritesSeconds, pairRun.FactsSeen / pairRun.EndToEndSeconds, monolith, healthAndBoard, pairRun,
+                    new Window(started, DateTimeOffset.UtcNow)));
             }
             var (median, spread) = MedianPair.Of(pairs, p => p.Ratio);
             var run = median.Run;
@@ -97,6 +99,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
                     string.Join("; ", pairs.Select(p => $"{p.Platform:F0} / {p.Monolith:F0} = {p.Ratio:P0} (board facts {p.BoardFacts:F0} / {p.HealthAndBoard:F0})")));
             }
             notes.Add($"CPU saturation {events} (median pair): {run.Cpu.Describe()}; {run.Broker}");
+            notes.Add($"consumers' transactions, saturation {events} (median pair): {await ConsumerTransactionsAsync(median.Window)}");
         }
 
         // Statements per database over the fixed-load run only (the reset is server-wide), to show where PostgreSQL's
@@ -113,10 +116,12 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         var probes = new IndicatorFreshness(boardReader, health, IndicatorPollUnderLoad);
         await probes.EnsureVisibleAsync(Tag());
         await DrainAsync(notes, "fixed load");
+        var ratedStarted = DateTimeOffset.UtcNow;
         var ratedRun = RatedAsync(Tag(), options.Rate, options.RatedSeconds);
         var toIndicator = new Percentiles(await probes.WhileAsync(
             Task.Delay(TimeSpan.FromSeconds(options.RatedSeconds)), ShortestProbePause, LongestProbePause, Tag()));
         var rated = await ratedRun;
+        var ratedWindow = new Window(ratedStarted, DateTimeOffset.UtcNow);
         var statements = new List<(string Database, IReadOnlyList<IReadOnlyList<string>> Rows)>();
         var mixedStatements = new List<(string Database, IReadOnlyList<IReadOnlyList<string>> Rows)>();
         foreach (var database in databases)
@@ -142,6 +147,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
             rated.Failed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ]);
         notes.Add($"CPU fixed load: {rated.Cpu.Describe()}; {rated.Broker}");
+        notes.Add($"consumers' transactions, fixed load (with the indicator probes): {await ConsumerTransactionsAsync(ratedWindow)}");
 
         // The missing and virtual school paths get their own warm-up (JIT, pools, the first publish of each event type
         // declaring its exchange), as the health path had before the saturation runs; not reported.
@@ -154,7 +160,12 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         {
             await StatementStats.ResetAsync(await platform.ConnectionStringAsync(database));
         }
+        var mixedStarted = DateTimeOffset.UtcNow;
         var mixed = await mixedLoad.RunAsync(Tag(), options.Rate, options.RatedSeconds, options.FactWait);
+        var mixedTransactions = new Dictionary<string, string>
+        {
+            ["fixed load"] = await ConsumerTransactionsAsync(new Window(mixedStarted, DateTimeOffset.UtcNow)),
+        };
         foreach (var database in mixedDatabases)
         {
             mixedStatements.Add((database, await StatementStats.TopAsync(await platform.ConnectionStringAsync(database), 8)));
@@ -176,10 +187,12 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
                 var baselineRate = await mixedBaseline.RunAsync(mixedTag + "m", events, options.Concurrency);
                 var baselineReport = baselineCpu.Stop();
                 await DrainAsync(notes, $"saturation, three kinds of event, {events} events (pair {repeat + 1})");
+                var started = DateTimeOffset.UtcNow;
                 var saturated = await mixedLoad.SaturateAsync(mixedTag, events, options.Concurrency, options.FactWait);
-                mixedPairs.Add(new MixedPair(saturated, baselineRate, baselineReport));
+                mixedPairs.Add(new MixedPair(saturated, baselineRate, baselineReport, new Window(started, DateTimeOffset.UtcNow)));
             }
             mixedSizes.Add((events, mixedPairs));
+            mixedTransactions[$"saturation at {events} events (median pair)"] = await ConsumerTransactionsAsync(Median(mixedPairs).Window);
         }
 
         report.Table(
@@ -202,7 +215,7 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         {
             report.Note(note);
         }
-        ReportMixed(mixed, mixedSizes);
+        ReportMixed(mixed, mixedSizes, mixedTransactions);
         foreach (var (database, top) in mixedStatements)
         {
             report.Line("");
@@ -221,14 +234,22 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
         await StatementStats.ResetAsync(boardConnection);
     }
 
-    private sealed record MixedPair(MixedLoad.Result Platform, double Baseline, CpuReport BaselineCpu)
+    /// <summary>From a run's first call until every write it waits for was seen.</summary>
+    private sealed record Window(DateTimeOffset From, DateTimeOffset To);
+
+    /// <summary>Events per transaction in the two consuming services (ADR 0025), from their inbox rows.</summary>
+    private async Task<string> ConsumerTransactionsAsync(Window window) =>
+        await InboxTransactions.DescribeAsync("sharingdb", sharingConnection, window.From, window.To) + " | " +
+        await InboxTransactions.DescribeAsync("boarddb", boardConnection, window.From, window.To);
+
+    private sealed record MixedPair(MixedLoad.Result Platform, double Baseline, CpuReport BaselineCpu, Window Window)
     {
         public double Ratio => Platform.EveryWriteThroughput / Baseline;
     }
 
     private static MixedPair Median(List<MixedPair> pairs) => MedianPair.Of(pairs, p => p.Ratio).Median;
 
-    private void ReportMixed(MixedLoad.Result mixed, List<(int Events, List<MixedPair> Pairs)> sizes)
+    private void ReportMixed(MixedLoad.Result mixed, List<(int Events, List<MixedPair> Pairs)> sizes, Dictionary<string, string> transactions)
     {
         // The per-kind table is the largest size's median pair: the one the saturation figure is about.
         var saturated = Median(sizes[^1].Pairs).Platform;
@@ -287,6 +308,10 @@ public sealed class PipelineBench(BenchPlatform platform, Report report, BenchOp
             report.Note($"CPU saturation, three kinds at {events} events (median pair): {median.Platform.Cpu.Describe()}");
         }
         report.Note($"CPU fixed load, three kinds: {mixed.Cpu.Describe()}");
+        foreach (var (run, description) in transactions)
+        {
+            report.Note($"consumers' transactions, three kinds, {run}: {description}");
+        }
         foreach (var (run, result) in new[] { ("fixed load", mixed), ("saturation", saturated) })
         {
             if (result.FirstFailure is { } failure)
