@@ -9,7 +9,7 @@ namespace Partnership.ServiceDefaults.Outbox;
 
 /// <summary>
 /// Group commit for one consumer type (ADR 0025). Each delivery waits here while one worker applies whatever deliveries
-/// are waiting, up to <see cref="MaxBatch"/>, in one transaction of a fresh scope. When none are waiting, a delivery
+/// are waiting, up to a maximum, in one transaction of a fresh scope. When none are waiting, a delivery
 /// goes alone at once, so a quiet system adds no delay. A delivery is acknowledged only after its batch commits. If a
 /// batch fails, its deliveries are applied again one by one, so one bad message fails alone, with MassTransit's retry
 /// and error queue, and the rest commit. A retried delivery is always applied alone.
@@ -24,6 +24,7 @@ internal sealed partial class ConsumeBatcher<TMessage> : IAsyncDisposable
     private readonly Type consumerType;
     private readonly IServiceScopeFactory scopes;
     private readonly ILogger logger;
+    private readonly int maxBatch;
     private readonly Channel<Delivery> waiting = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task worker;
 
@@ -32,11 +33,9 @@ internal sealed partial class ConsumeBatcher<TMessage> : IAsyncDisposable
         this.consumerType = consumerType;
         this.scopes = scopes;
         this.logger = logger;
-        MaxBatch = maxBatch;
+        this.maxBatch = maxBatch;
         worker = Task.Run(RunAsync);
     }
-
-    public int MaxBatch { get; }
 
     public async Task SubmitAsync(TMessage message, bool alone, CancellationToken cancellationToken)
     {
@@ -57,10 +56,10 @@ internal sealed partial class ConsumeBatcher<TMessage> : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var batch = new List<Delivery>(MaxBatch);
+        var batch = new List<Delivery>(maxBatch);
         while (await waiting.Reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && waiting.Reader.TryRead(out var delivery))
+            while (batch.Count < maxBatch && waiting.Reader.TryRead(out var delivery))
             {
                 if (delivery.Alone)
                 {
@@ -127,8 +126,8 @@ internal sealed partial class ConsumeBatcher<TMessage> : IAsyncDisposable
         BatchSizes.Record(deliveries.Count, new KeyValuePair<string, object?>("consumer", consumerType.Name));
 
         await using var scope = scopes.CreateAsyncScope();
-        var consumer = (IBatchApplier<TMessage>)(scope.ServiceProvider.GetService(consumerType)
-            ?? ActivatorUtilities.CreateInstance(scope.ServiceProvider, consumerType));
+        // MassTransit resolves consumers from the container, so every consumer that reaches here is registered in it.
+        var consumer = (IBatchApplier<TMessage>)scope.ServiceProvider.GetRequiredService(consumerType);
         await consumer.ApplyBatchAsync(deliveries.ConvertAll(d => d.Message), CancellationToken.None);
     }
 

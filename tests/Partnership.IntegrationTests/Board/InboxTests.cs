@@ -91,10 +91,8 @@ public sealed class InboxTests : IAsyncLifetime
         var assessments = events.Select(e => e.AssessmentId).ToArray();
         Assert.Equal(events.Length, await _board.WithDbAsync<BoardDbContext, int>(db => db.HealthAssessments.CountAsync(f => assessments.Contains(f.AssessmentId))));
 
-        // A batch's statements run in one implicit transaction, so its inbox rows share an xmin.
-        var largestTransaction = await _board.WithDbAsync<BoardDbContext, int>(db => db.Database
-            .SqlQuery<int>($"SELECT max(n)::int AS \"Value\" FROM (SELECT count(*) AS n FROM inbox_messages WHERE message_id = ANY({ids}) GROUP BY xmin::text) t")
-            .SingleAsync());
+        // A batch's statements run in one implicit transaction.
+        var largestTransaction = await InboxInspection.LargestTransactionAsync(_boardDb, ids);
         Assert.True(largestTransaction > 1, "every event was applied in a transaction of its own");
 
         var message = await ErrorQueueMessageAsync();
